@@ -1,0 +1,295 @@
+//! The default basemap: tiles rendered from the embedded Natural Earth data on worker threads
+//! and handed to walkers as textures. No network, ever.
+
+use super::data::Basemap;
+use super::render::render_tile;
+use super::style::palette;
+use crate::theme::Theme;
+use egui::{ColorImage, Context, TextureHandle, TextureOptions};
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, Condvar, Mutex, mpsc};
+use std::thread::JoinHandle;
+use walkers::sources::Attribution;
+use walkers::{TileId, TilePiece, Tiles};
+
+/// Tiles kept as textures. A 1080p screen shows about 40; the rest is recent history so
+/// panning back is instant.
+const CACHE_TILES: usize = 400;
+/// Requests beyond this are dropped oldest-first: after a fast pan the old ones are off screen.
+const MAX_QUEUED: usize = 128;
+/// Always rendered up front, so there is a parent tile to show under any tile still rendering.
+const BASE_ZOOM: u8 = 2;
+/// Deepest zoom rendered; closer views magnify these.
+pub const MAX_ZOOM: u8 = 12;
+
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+struct Key {
+    tile: TileId,
+    theme: Theme,
+}
+
+#[derive(Default)]
+struct Queue {
+    wanted: Vec<Key>,
+    /// Queued or being rendered: never asked for twice.
+    pending: HashSet<Key>,
+    stop: bool,
+}
+
+struct Shared {
+    queue: Mutex<Queue>,
+    wake: Condvar,
+}
+
+struct Rendered {
+    key: Key,
+    image: ColorImage,
+}
+
+struct Cached {
+    texture: TextureHandle,
+    last_used: u64,
+}
+
+pub struct OfflineTiles {
+    ctx: Context,
+    map: Arc<Basemap>,
+    theme: Theme,
+    cache: HashMap<TileId, Cached>,
+    frame: u64,
+    shared: Arc<Shared>,
+    results: mpsc::Receiver<Rendered>,
+    workers: Vec<JoinHandle<()>>,
+}
+
+impl OfflineTiles {
+    /// `texture_px` is the rendered size of a 256-point tile: 256 on ordinary screens,
+    /// 512 on high-DPI ones so lines stay sharp.
+    pub fn new(ctx: Context, theme: Theme, texture_px: u32) -> Self {
+        let map = Basemap::embedded();
+        let shared = Arc::new(Shared {
+            queue: Mutex::new(Queue::default()),
+            wake: Condvar::new(),
+        });
+        let (tx, results) = mpsc::channel();
+        let threads = std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(2)
+            .clamp(1, 4);
+        let workers = (0..threads)
+            .filter_map(|i| {
+                let (shared, tx, map, ctx) = (shared.clone(), tx.clone(), map.clone(), ctx.clone());
+                std::thread::Builder::new()
+                    .name(format!("tile-render-{i}"))
+                    .spawn(move || worker(&shared, &tx, &map, &ctx, texture_px.max(64)))
+                    .ok()
+            })
+            .collect();
+        let mut tiles = Self {
+            ctx,
+            map,
+            theme,
+            cache: HashMap::new(),
+            frame: 0,
+            shared,
+            results,
+            workers,
+        };
+        tiles.render_base();
+        tiles
+    }
+
+    pub fn theme(&self) -> Theme {
+        self.theme
+    }
+
+    /// Switches colours. The base tiles are redrawn at once so the map never goes blank; the
+    /// rest re-render as they are asked for.
+    pub fn set_theme(&mut self, theme: Theme) {
+        if theme != self.theme {
+            self.theme = theme;
+            self.cache.clear();
+            if let Ok(mut q) = self.shared.queue.lock() {
+                q.wanted.clear();
+            }
+            self.render_base();
+        }
+    }
+
+    /// Number of tiles waiting for or being rendered.
+    pub fn pending(&self) -> usize {
+        self.shared.queue.lock().map(|q| q.pending.len()).unwrap_or(0)
+    }
+
+    /// Number of tiles ready as textures.
+    pub fn cached(&self) -> usize {
+        self.cache.len()
+    }
+
+    fn render_base(&mut self) {
+        let n = 1u32 << BASE_ZOOM;
+        let pal = palette(self.theme);
+        for x in 0..n {
+            for y in 0..n {
+                let img = render_tile(&self.map, &pal, BASE_ZOOM, x, y, 256);
+                let tile = TileId { x, y, zoom: BASE_ZOOM };
+                let image = to_color_image(img.size, &img.rgba);
+                self.insert(tile, image, u64::MAX);
+            }
+        }
+    }
+
+    fn insert(&mut self, tile: TileId, image: ColorImage, last_used: u64) {
+        let name = format!("basemap-{}-{}-{}", tile.zoom, tile.x, tile.y);
+        let texture = self.ctx.load_texture(name, image, TextureOptions::LINEAR);
+        self.cache.insert(tile, Cached { texture, last_used });
+        if self.cache.len() > CACHE_TILES {
+            self.evict();
+        }
+    }
+
+    fn evict(&mut self) {
+        let mut ages: Vec<(u64, TileId)> = self
+            .cache
+            .iter()
+            .filter(|(_, c)| c.last_used != u64::MAX)
+            .map(|(id, c)| (c.last_used, *id))
+            .collect();
+        ages.sort_unstable_by_key(|(age, _)| *age);
+        let excess = self.cache.len().saturating_sub(CACHE_TILES * 3 / 4);
+        for (_, id) in ages.into_iter().take(excess) {
+            self.cache.remove(&id);
+        }
+    }
+
+    fn receive(&mut self) {
+        while let Ok(Rendered { key, image }) = self.results.try_recv() {
+            if let Ok(mut q) = self.shared.queue.lock() {
+                q.pending.remove(&key);
+            }
+            if key.theme == self.theme {
+                self.insert(key.tile, image, self.frame);
+            }
+        }
+    }
+
+    fn request(&self, tile: TileId) {
+        let key = Key { tile, theme: self.theme };
+        let Ok(mut q) = self.shared.queue.lock() else { return };
+        if q.pending.insert(key) {
+            q.wanted.push(key);
+            if q.wanted.len() > MAX_QUEUED {
+                let dropped = q.wanted.remove(0);
+                q.pending.remove(&dropped);
+            }
+            self.shared.wake.notify_one();
+        }
+    }
+
+    /// The tile itself if ready, else the nearest ready ancestor's matching part.
+    fn best_available(&mut self, tile: TileId) -> Option<TilePiece> {
+        let frame = self.frame;
+        for up in 0..=tile.zoom {
+            let ancestor = TileId {
+                x: tile.x >> up,
+                y: tile.y >> up,
+                zoom: tile.zoom - up,
+            };
+            if let Some(c) = self.cache.get_mut(&ancestor) {
+                if c.last_used != u64::MAX {
+                    c.last_used = frame;
+                }
+                let n = (1u32 << up) as f32;
+                let (fx, fy) = ((tile.x % (1 << up)) as f32, (tile.y % (1 << up)) as f32);
+                let uv = egui::Rect::from_min_size(
+                    egui::pos2(fx / n, fy / n),
+                    egui::vec2(1.0 / n, 1.0 / n),
+                );
+                return Some(TilePiece::new(walkers::Tile::Raster(c.texture.clone()), uv));
+            }
+        }
+        None
+    }
+}
+
+impl Tiles for OfflineTiles {
+    fn at(&mut self, tile_id: TileId) -> Option<TilePiece> {
+        self.frame += 1;
+        self.receive();
+        let n = 1u64 << tile_id.zoom.min(31);
+        if u64::from(tile_id.x) >= n || u64::from(tile_id.y) >= n {
+            return None;
+        }
+        // Beyond the deepest rendered zoom, magnify that zoom's tile.
+        let wanted = if tile_id.zoom > MAX_ZOOM {
+            let up = tile_id.zoom - MAX_ZOOM;
+            TileId { x: tile_id.x >> up, y: tile_id.y >> up, zoom: MAX_ZOOM }
+        } else {
+            tile_id
+        };
+        if !self.cache.contains_key(&wanted) {
+            self.request(wanted);
+        }
+        self.best_available(tile_id)
+    }
+
+    fn attribution(&self) -> Attribution {
+        Attribution {
+            text: "Natural Earth (public domain)",
+            url: "https://www.naturalearthdata.com/",
+            logo_light: None,
+            logo_dark: None,
+        }
+    }
+
+    fn tile_size(&self) -> u32 {
+        256
+    }
+
+    fn stats(&self) -> walkers::Stats {
+        walkers::Stats { in_progress: self.pending() }
+    }
+}
+
+impl Drop for OfflineTiles {
+    fn drop(&mut self) {
+        if let Ok(mut q) = self.shared.queue.lock() {
+            q.stop = true;
+        }
+        self.shared.wake.notify_all();
+        for w in self.workers.drain(..) {
+            let _ = w.join();
+        }
+    }
+}
+
+fn worker(shared: &Shared, tx: &mpsc::Sender<Rendered>, map: &Basemap, ctx: &Context, px: u32) {
+    loop {
+        let key = {
+            let Ok(mut q) = shared.queue.lock() else { return };
+            loop {
+                if q.stop {
+                    return;
+                }
+                // Newest first: it is what the user is looking at now.
+                if let Some(key) = q.wanted.pop() {
+                    break key;
+                }
+                q = match shared.wake.wait(q) {
+                    Ok(q) => q,
+                    Err(_) => return,
+                };
+            }
+        };
+        let img = render_tile(map, &palette(key.theme), key.tile.zoom, key.tile.x, key.tile.y, px);
+        let image = to_color_image(img.size, &img.rgba);
+        if tx.send(Rendered { key, image }).is_err() {
+            return;
+        }
+        ctx.request_repaint();
+    }
+}
+
+fn to_color_image(size: u32, rgba: &[u8]) -> ColorImage {
+    ColorImage::from_rgba_premultiplied([size as usize, size as usize], rgba)
+}

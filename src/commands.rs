@@ -1,0 +1,148 @@
+//! Every action a key or a button can trigger, and the one table of key bindings. Keys,
+//! buttons and the help overlay all read from here, so they cannot drift apart.
+
+use crate::model::RegionRole;
+use egui::{Key, Modifiers};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Command {
+    TogglePlay,
+    StepYearBack,
+    StepYearForward,
+    StepMonthBack,
+    StepMonthForward,
+    ZoomIn,
+    ZoomOut,
+    ResetView,
+    CycleTheme,
+    ToggleRegion(RegionRole),
+    ToggleIncidents,
+    ToggleLabels,
+    ToggleHelp,
+}
+
+impl Command {
+    pub fn description(self) -> &'static str {
+        match self {
+            Self::TogglePlay => "Play / pause the timeline",
+            Self::StepYearBack => "Back one year",
+            Self::StepYearForward => "Forward one year",
+            Self::StepMonthBack => "Back one month",
+            Self::StepMonthForward => "Forward one month",
+            Self::ZoomIn => "Zoom in",
+            Self::ZoomOut => "Zoom out",
+            Self::ResetView => "Back to the whole region",
+            Self::CycleTheme => "Next theme (light, dark, projector)",
+            Self::ToggleRegion(RegionRole::Core) => "Show / hide ISKP core",
+            Self::ToggleRegion(RegionRole::Claimed) => "Show / hide claimed areas in Pakistan",
+            Self::ToggleRegion(RegionRole::Periphery) => "Show / hide periphery",
+            Self::ToggleRegion(RegionRole::Historical) => "Show / hide historical Khorasan",
+            Self::ToggleIncidents => "Show / hide incidents",
+            Self::ToggleLabels => "Show / hide place names",
+            Self::ToggleHelp => "Show / hide this help",
+        }
+    }
+}
+
+pub struct Binding {
+    pub key: Key,
+    pub modifiers: Modifiers,
+    pub command: Command,
+}
+
+const fn bind(key: Key, command: Command) -> Binding {
+    Binding { key, modifiers: Modifiers::NONE, command }
+}
+
+const fn shift(key: Key, command: Command) -> Binding {
+    Binding { key, modifiers: Modifiers::SHIFT, command }
+}
+
+/// Shifted bindings come before their plain keys, so Shift+Right is not read as Right.
+pub const BINDINGS: &[Binding] = &[
+    bind(Key::Space, Command::TogglePlay),
+    shift(Key::ArrowLeft, Command::StepMonthBack),
+    shift(Key::ArrowRight, Command::StepMonthForward),
+    bind(Key::ArrowLeft, Command::StepYearBack),
+    bind(Key::ArrowRight, Command::StepYearForward),
+    bind(Key::Plus, Command::ZoomIn),
+    bind(Key::Equals, Command::ZoomIn),
+    bind(Key::Minus, Command::ZoomOut),
+    bind(Key::Home, Command::ResetView),
+    bind(Key::T, Command::CycleTheme),
+    bind(Key::Num1, Command::ToggleRegion(RegionRole::Core)),
+    bind(Key::Num2, Command::ToggleRegion(RegionRole::Claimed)),
+    bind(Key::Num3, Command::ToggleRegion(RegionRole::Periphery)),
+    bind(Key::Num4, Command::ToggleRegion(RegionRole::Historical)),
+    bind(Key::I, Command::ToggleIncidents),
+    bind(Key::L, Command::ToggleLabels),
+    bind(Key::Questionmark, Command::ToggleHelp),
+    bind(Key::F1, Command::ToggleHelp),
+];
+
+/// "Shift+Right", "Space", "?" — as the help overlay shows a binding.
+pub fn key_text(b: &Binding) -> String {
+    let key = match b.key {
+        Key::ArrowLeft => "Left",
+        Key::ArrowRight => "Right",
+        Key::Questionmark => "?",
+        Key::Plus => "+",
+        Key::Equals => "=",
+        Key::Minus => "-",
+        other => other.name(),
+    };
+    if b.modifiers.shift {
+        format!("Shift+{key}")
+    } else {
+        key.to_owned()
+    }
+}
+
+/// Takes this frame's key presses that are bound, in table order, removing them from the
+/// input so no widget acts on them too.
+pub fn pressed(ctx: &egui::Context) -> Vec<Command> {
+    ctx.input_mut(|input| {
+        let mut commands = Vec::new();
+        for b in BINDINGS {
+            // Shift must match only where the key has a shifted binding of its own (arrows);
+            // "?" and "+" arrive with Shift held on most layouts.
+            let shift_matters = b.modifiers.shift
+                || BINDINGS.iter().any(|o| o.key == b.key && o.modifiers.shift);
+            let hit = input.events.iter().position(|e| {
+                matches!(e, egui::Event::Key { key, pressed: true, modifiers, .. }
+                    if *key == b.key
+                        && (!shift_matters || modifiers.shift == b.modifiers.shift)
+                        && !modifiers.ctrl && !modifiers.alt && !modifiers.command)
+            });
+            if let Some(i) = hit {
+                input.events.remove(i);
+                commands.push(b.command);
+            }
+        }
+        commands
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_command_has_a_key_and_no_key_is_bound_twice() {
+        let mut seen = std::collections::HashSet::new();
+        for b in BINDINGS {
+            assert!(seen.insert((b.key, b.modifiers.shift)), "{:?} bound twice", b.key);
+        }
+        let all = [
+            Command::TogglePlay, Command::StepYearBack, Command::StepYearForward,
+            Command::StepMonthBack, Command::StepMonthForward, Command::ZoomIn, Command::ZoomOut,
+            Command::ResetView, Command::CycleTheme, Command::ToggleIncidents,
+            Command::ToggleLabels, Command::ToggleHelp,
+            Command::ToggleRegion(RegionRole::Core), Command::ToggleRegion(RegionRole::Claimed),
+            Command::ToggleRegion(RegionRole::Periphery), Command::ToggleRegion(RegionRole::Historical),
+        ];
+        for c in all {
+            assert!(BINDINGS.iter().any(|b| b.command == c), "{c:?} has no key");
+        }
+    }
+}

@@ -1,0 +1,9 @@
+//! Readers for the atlas's own files. Pure: text in, model out, errors that name file, line
+//! and field. The embedded data goes through the same readers as a user's files.
+
+pub mod embedded;
+pub mod error;
+pub mod incidents;
+pub mod regions;
+
+pub use error::LoadError;

@@ -1,0 +1,53 @@
+//! Command line: parses arguments and starts the window. Nothing else lives here.
+
+use clap::Parser;
+use iskp_atlas::basemap::BasemapKind;
+use iskp_atlas::theme::Theme;
+use iskp_atlas::{AtlasApp, Launch};
+
+/// ISKP Atlas: an offline map of Islamic State Khorasan Province violence, 2015 to today.
+#[derive(Parser, Debug)]
+#[command(name = "iskp-atlas", version, about, long_about = None)]
+struct Cli {
+    /// Basemap: offline (embedded Natural Earth, no network), osm or opentopomap (online)
+    #[arg(long, value_name = "offline|osm|opentopomap", value_parser = parse_basemap)]
+    basemap: Option<BasemapKind>,
+    /// Show incidents up to the end of this year
+    #[arg(long, value_name = "Y", value_parser = clap::value_parser!(i32).range(2015..=2100))]
+    year: Option<i32>,
+    /// Look: light, projector (high contrast, large type) or dark
+    #[arg(long, value_name = "light|projector|dark", value_parser = parse_theme)]
+    theme: Option<Theme>,
+}
+
+fn parse_basemap(s: &str) -> Result<BasemapKind, String> {
+    BasemapKind::parse(s).ok_or_else(|| format!("'{s}' is not one of offline, osm, opentopomap"))
+}
+
+fn parse_theme(s: &str) -> Result<Theme, String> {
+    Theme::parse(s).ok_or_else(|| format!("'{s}' is not one of light, projector, dark"))
+}
+
+fn main() -> eframe::Result {
+    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn,iskp_atlas=info"))
+        .init();
+    let cli = Cli::parse();
+    let launch = Launch {
+        basemap: cli.basemap,
+        year: cli.year,
+        theme: cli.theme,
+    };
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("ISKP Atlas")
+            .with_app_id("iskp-atlas")
+            .with_inner_size([1600.0, 1000.0])
+            .with_min_inner_size([800.0, 560.0]),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "ISKP Atlas",
+        options,
+        Box::new(move |cc| Ok(Box::new(AtlasApp::from_creation_context(cc, launch)))),
+    )
+}

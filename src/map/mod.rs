@@ -1,0 +1,9 @@
+//! What is drawn on top of the tiles: shaded areas, labels and incidents. Reads the model,
+//! never changes it.
+
+pub mod incidents;
+pub mod labels;
+pub mod regions;
+pub mod transform;
+
+pub use transform::ScreenTransform;

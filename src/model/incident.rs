@@ -1,0 +1,140 @@
+//! One sourced event: an attack, a foiled plot, a clash, an operation against ISKP, or a
+//! leadership change.
+
+use super::date::{Date, DatePrecision};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum IncidentKind {
+    Attack,
+    Plot,
+    Clash,
+    CtOperation,
+    Leadership,
+}
+
+impl IncidentKind {
+    pub const ALL: [IncidentKind; 5] = [
+        Self::Attack,
+        Self::Plot,
+        Self::Clash,
+        Self::CtOperation,
+        Self::Leadership,
+    ];
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.code() == s)
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Attack => "attack",
+            Self::Plot => "plot",
+            Self::Clash => "clash",
+            Self::CtOperation => "ct_operation",
+            Self::Leadership => "leadership",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Attack => "Attack",
+            Self::Plot => "Plot or arrests",
+            Self::Clash => "Clash",
+            Self::CtOperation => "Operation against ISKP",
+            Self::Leadership => "Leadership event",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Claim {
+    Claimed,
+    Attributed,
+    Disputed,
+    Unclaimed,
+    NotApplicable,
+}
+
+impl Claim {
+    pub const ALL: [Claim; 5] = [
+        Self::Claimed,
+        Self::Attributed,
+        Self::Disputed,
+        Self::Unclaimed,
+        Self::NotApplicable,
+    ];
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.code() == s)
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Claimed => "claimed",
+            Self::Attributed => "attributed",
+            Self::Disputed => "disputed",
+            Self::Unclaimed => "unclaimed",
+            Self::NotApplicable => "not_applicable",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum GeoPrecision {
+    Site,
+    Town,
+    District,
+    Province,
+    Country,
+}
+
+impl GeoPrecision {
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "site" => Some(Self::Site),
+            "town" => Some(Self::Town),
+            "district" => Some(Self::District),
+            "province" => Some(Self::Province),
+            "country" => Some(Self::Country),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Source {
+    pub title: String,
+    pub publisher: String,
+    pub date: String,
+    pub url: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Incident {
+    pub id: String,
+    pub date: Date,
+    pub date_precision: DatePrecision,
+    pub end_date: Option<Date>,
+    pub lon: f64,
+    pub lat: f64,
+    pub country: String,
+    pub admin1: String,
+    pub place: String,
+    pub geo_precision: GeoPrecision,
+    pub kind: IncidentKind,
+    pub method: String,
+    pub targets: Vec<String>,
+    pub killed: Option<u32>,
+    pub killed_low: Option<u32>,
+    pub killed_high: Option<u32>,
+    pub injured: Option<u32>,
+    pub claim: Claim,
+    pub title: String,
+    pub summary: String,
+    pub sources: Vec<Source>,
+    pub paper_ref: Option<String>,
+}

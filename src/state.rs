@@ -1,0 +1,167 @@
+//! The one persisted state struct: what the user would expect to find again after a restart.
+//! Runtime handles (textures, tile caches, threads) live in the app, not here.
+
+use crate::basemap::BasemapKind;
+use crate::model::RegionRole;
+use crate::theme::Theme;
+use crate::timeline::{FIRST_YEAR, Timeline};
+use serde::{Deserialize, Serialize};
+
+/// Bump when a field changes meaning; older saved states are then ignored, not misread.
+pub const STATE_VERSION: u32 = 1;
+pub const STORAGE_KEY: &str = "iskp-atlas-state";
+
+/// Where the map looks.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct View {
+    pub lon: f64,
+    pub lat: f64,
+    pub zoom: f64,
+}
+
+impl View {
+    fn is_sane(&self) -> bool {
+        self.lon.is_finite()
+            && self.lat.is_finite()
+            && (-180.0..=180.0).contains(&self.lon)
+            && (-85.0..=85.0).contains(&self.lat)
+            && (1.0..=18.0).contains(&self.zoom)
+    }
+}
+
+/// The opening view frames this box: Afghanistan and Pakistan with eastern Iran and the
+/// Central Asian republics around them (west, south, east, north, degrees).
+pub const HOME_BOUNDS: [f64; 4] = [52.0, 23.5, 80.5, 45.0];
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Layers {
+    pub core: bool,
+    pub claimed: bool,
+    pub periphery: bool,
+    pub historical: bool,
+    pub incidents: bool,
+    pub labels: bool,
+}
+
+impl Default for Layers {
+    fn default() -> Self {
+        Self {
+            core: true,
+            claimed: true,
+            periphery: true,
+            historical: false,
+            incidents: true,
+            labels: true,
+        }
+    }
+}
+
+impl Layers {
+    pub fn region(&self, role: RegionRole) -> bool {
+        match role {
+            RegionRole::Core => self.core,
+            RegionRole::Claimed => self.claimed,
+            RegionRole::Periphery => self.periphery,
+            RegionRole::Historical => self.historical,
+        }
+    }
+
+    pub fn region_mut(&mut self, role: RegionRole) -> &mut bool {
+        match role {
+            RegionRole::Core => &mut self.core,
+            RegionRole::Claimed => &mut self.claimed,
+            RegionRole::Periphery => &mut self.periphery,
+            RegionRole::Historical => &mut self.historical,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct State {
+    pub version: u32,
+    /// `None` until the first frame frames [`HOME_BOUNDS`] in whatever window size there is.
+    pub view: Option<View>,
+    pub timeline: Timeline,
+    pub theme: Theme,
+    pub basemap: BasemapKind,
+    pub layers: Layers,
+}
+
+impl Default for State {
+    fn default() -> Self {
+        Self {
+            version: STATE_VERSION,
+            view: None,
+            timeline: Timeline::new(FIRST_YEAR, FIRST_YEAR),
+            theme: Theme::default(),
+            basemap: BasemapKind::default(),
+            layers: Layers::default(),
+        }
+    }
+}
+
+impl State {
+    /// Restores a saved state. Anything unreadable, from another version or out of range
+    /// gives the defaults and a log line, never an error: a bad file must not stop the atlas.
+    pub fn restore(saved: Option<&str>) -> Self {
+        let Some(text) = saved else {
+            return Self::default();
+        };
+        match serde_json::from_str::<State>(text) {
+            Ok(state) if state.version != STATE_VERSION => {
+                log::warn!(
+                    "saved state is version {}, this atlas uses {STATE_VERSION}: starting from defaults",
+                    state.version
+                );
+                Self::default()
+            }
+            Ok(mut state) => {
+                if state.view.is_some_and(|v| !v.is_sane()) {
+                    log::warn!("saved view {:?} is out of range: framing the region instead", state.view);
+                    state.view = None;
+                }
+                state
+            }
+            Err(e) => {
+                log::warn!("saved state unreadable ({e}): starting from defaults");
+                Self::default()
+            }
+        }
+    }
+
+    pub fn save(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips() {
+        let mut s = State::default();
+        s.view = Some(View { lon: 69.0, lat: 34.5, zoom: 7.0 });
+        s.theme = Theme::Projector;
+        s.layers.historical = true;
+        s.timeline.set_year(2015);
+        assert_eq!(State::restore(Some(&s.save())), s);
+    }
+
+    #[test]
+    fn corrupt_old_or_absurd_states_fall_back_to_defaults() {
+        assert_eq!(State::restore(None), State::default());
+        assert_eq!(State::restore(Some("{not json")), State::default());
+        assert_eq!(State::restore(Some("\u{0}\u{1}binary")), State::default());
+        let mut old = State::default();
+        old.version = 0;
+        old.theme = Theme::Dark;
+        assert_eq!(State::restore(Some(&old.save())), State::default());
+        let mut far = State::default();
+        far.view = Some(View { lon: f64::NAN, lat: 400.0, zoom: 99.0 });
+        let text = far.save(); // NaN serialises as null, which does not parse as f64
+        assert_eq!(State::restore(Some(&text)).view, None);
+        far.view = Some(View { lon: 69.0, lat: 34.0, zoom: 99.0 });
+        assert_eq!(State::restore(Some(&far.save())).view, None);
+    }
+}
