@@ -5,10 +5,10 @@ use crate::basemap::offline::OfflineTiles;
 use crate::basemap::tile_math::{lonlat_to_unit, unit_to_lonlat};
 use crate::basemap::{BasemapKind, online};
 use crate::commands::{self, Command};
+use crate::map::ScreenTransform;
 use crate::map::incidents::{IncidentPoints, kind_color};
 use crate::map::labels::Labels;
 use crate::map::regions::{RegionShape, area_style};
-use crate::map::ScreenTransform;
 use crate::model::date::month_label;
 use crate::model::{Dataset, RegionRole};
 use crate::state::{HOME_BOUNDS, STORAGE_KEY, State, View};
@@ -70,7 +70,9 @@ impl AtlasApp {
         }
         let mut state = State::restore(saved);
         if let Some((first, last)) = dataset.year_span() {
-            state.timeline.set_range(first.min(crate::timeline::FIRST_YEAR), last);
+            // Operations that began before ISKP (Zarb-e-Azb, 2014) still start the axis at 2015.
+            let _ = first;
+            state.timeline.set_range(crate::timeline::FIRST_YEAR, last);
         }
         if let Some(b) = launch.basemap {
             state.basemap = b;
@@ -86,7 +88,11 @@ impl AtlasApp {
             map_memory.center_at(lon_lat(v.lon, v.lat));
             let _ = map_memory.set_zoom(v.zoom);
         }
-        let texture_px = if ctx.pixels_per_point() > 1.25 { 512 } else { 256 };
+        let texture_px = if ctx.pixels_per_point() > 1.25 {
+            512
+        } else {
+            256
+        };
         let rt = Runtime {
             ctx: ctx.clone(),
             map_memory,
@@ -191,24 +197,30 @@ impl AtlasApp {
             ui.label("Islamic State Khorasan Province, 2015 to today");
             ui.separator();
             let mut basemap = self.state.basemap;
-            egui::ComboBox::from_label("Basemap")
+            let label = ui.label("Basemap");
+            egui::ComboBox::from_id_salt("basemap")
                 .selected_text(basemap.label())
                 .show_ui(ui, |ui| {
                     for b in BasemapKind::ALL {
                         ui.selectable_value(&mut basemap, b, b.label());
                     }
-                });
+                })
+                .response
+                .labelled_by(label.id);
             if basemap != self.state.basemap {
                 self.set_basemap(basemap);
             }
             let mut theme = self.state.theme;
-            egui::ComboBox::from_label("Theme")
+            let label = ui.label("Theme");
+            egui::ComboBox::from_id_salt("theme")
                 .selected_text(theme.label())
                 .show_ui(ui, |ui| {
                     for t in Theme::ALL {
                         ui.selectable_value(&mut theme, t, t.label());
                     }
-                });
+                })
+                .response
+                .labelled_by(label.id);
             if theme != self.state.theme {
                 self.set_theme(theme);
             }
@@ -232,7 +244,11 @@ impl AtlasApp {
             let _ = self.rt.map_memory.set_zoom(view.zoom);
             self.state.view = Some(view);
         }
-        let home = self.state.view.unwrap_or(View { lon: 66.0, lat: 34.0, zoom: 5.0 });
+        let home = self.state.view.unwrap_or(View {
+            lon: 66.0,
+            lat: 34.0,
+            zoom: 5.0,
+        });
         let theme = self.state.theme;
         let dark = theme == Theme::Dark;
         let attribution = self.tiles().attribution();
@@ -240,7 +256,13 @@ impl AtlasApp {
 
         // Split the borrows: walkers holds the tiles and map memory mutably while the overlay
         // closure reads the rest.
-        let Self { state, dataset, rt, last_frame, .. } = self;
+        let Self {
+            state,
+            dataset,
+            rt,
+            last_frame,
+            ..
+        } = self;
         let tiles: &mut dyn Tiles = match (&mut rt.online, basemap) {
             (Some((kind, t)), b) if *kind == b && b != BasemapKind::Offline => t,
             _ => &mut rt.offline,
@@ -248,7 +270,10 @@ impl AtlasApp {
         let regions = &rt.regions;
         let points = &rt.points;
         let labels = &rt.labels;
-        let mut stats = FrameStats { map_rect: Some(rect), ..Default::default() };
+        let mut stats = FrameStats {
+            map_rect: Some(rect),
+            ..Default::default()
+        };
         let map = walkers::Map::new(Some(tiles), &mut rt.map_memory, lon_lat(home.lon, home.lat))
             .zoom_with_ctrl(false)
             .double_click_to_zoom(true);
@@ -277,7 +302,7 @@ impl AtlasApp {
             let label_style = ui::style::label_style(theme);
             if state.layers.labels {
                 stats.labels = labels
-                    .paint(&painter, &t, &label_style, &[])
+                    .paint(&painter, &t, &label_style)
                     .into_iter()
                     .map(str::to_owned)
                     .collect();
@@ -286,19 +311,29 @@ impl AtlasApp {
             let scale = ui::style::text_scale(theme).min(1.2);
             let cursor = state.timeline.cursor;
             if state.layers.incidents {
-                stats.incidents_drawn = points.paint(&painter, &t, dataset, cursor, scale, label_style.halo);
+                stats.incidents_drawn =
+                    points.paint(&painter, &t, dataset, cursor, scale, label_style.halo);
                 if let Some(pos) = response.hover_pos()
                     && let Some(incident) = points.pick(&t, dataset, cursor, pos, scale)
                 {
                     response.clone().on_hover_ui_at_pointer(|ui| {
                         ui.strong(&incident.title);
-                        ui.label(format!("{} · {}, {}", incident.date, incident.place, incident.country));
-                        let killed = match (incident.killed, incident.killed_low, incident.killed_high) {
-                            (Some(k), Some(lo), Some(hi)) if lo != hi => format!("{k} killed (reports {lo}–{hi})"),
-                            (Some(k), _, _) => format!("{k} killed"),
-                            _ => "Deaths not known".to_owned(),
-                        };
-                        ui.colored_label(kind_color(incident.kind), format!("{} · {}", incident.kind.label(), killed));
+                        ui.label(format!(
+                            "{} · {}, {}",
+                            incident.date, incident.place, incident.country
+                        ));
+                        let killed =
+                            match (incident.killed, incident.killed_low, incident.killed_high) {
+                                (Some(k), Some(lo), Some(hi)) if lo != hi => {
+                                    format!("{k} killed (reports {lo}–{hi})")
+                                }
+                                (Some(k), _, _) => format!("{k} killed"),
+                                _ => "Deaths not known".to_owned(),
+                            };
+                        ui.colored_label(
+                            kind_color(incident.kind),
+                            format!("{} · {}", incident.kind.label(), killed),
+                        );
                     });
                 }
             }
@@ -307,8 +342,19 @@ impl AtlasApp {
             let year_font = FontId::proportional(46.0 * ui::style::text_scale(theme));
             let at = response.rect.left_top() + egui::vec2(16.0, 10.0);
             let year = state.timeline.year().to_string();
-            for d in [egui::vec2(-2.0, 0.0), egui::vec2(2.0, 0.0), egui::vec2(0.0, -2.0), egui::vec2(0.0, 2.0)] {
-                painter.text(at + d, Align2::LEFT_TOP, &year, year_font.clone(), label_style.halo);
+            for d in [
+                egui::vec2(-2.0, 0.0),
+                egui::vec2(2.0, 0.0),
+                egui::vec2(0.0, -2.0),
+                egui::vec2(0.0, 2.0),
+            ] {
+                painter.text(
+                    at + d,
+                    Align2::LEFT_TOP,
+                    &year,
+                    year_font.clone(),
+                    label_style.halo,
+                );
             }
             painter.text(at, Align2::LEFT_TOP, &year, year_font, label_style.text);
             let sub = format!("through {}", month_label(cursor));
@@ -324,18 +370,29 @@ impl AtlasApp {
                     .layout(egui::Layout::right_to_left(egui::Align::Max)),
                 |ui| {
                     egui::Frame::new()
-                        .fill(if dark { Color32::from_black_alpha(170) } else { Color32::from_white_alpha(200) })
+                        .fill(if dark {
+                            Color32::from_black_alpha(170)
+                        } else {
+                            Color32::from_white_alpha(200)
+                        })
                         .inner_margin(4.0)
                         .corner_radius(3.0)
                         .show(ui, |ui| {
-                            ui.hyperlink_to(format!("Basemap: {}", attribution.text), attribution.url);
+                            ui.hyperlink_to(
+                                format!("Basemap: {}", attribution.text),
+                                attribution.url,
+                            );
                         });
                 },
             );
         });
 
         if let Some(center) = rt.map_memory.detached() {
-            state.view = Some(View { lon: center.x(), lat: center.y(), zoom: rt.map_memory.zoom() });
+            state.view = Some(View {
+                lon: center.x(),
+                lat: center.y(),
+                zoom: rt.map_memory.zoom(),
+            });
         }
         *last_frame = stats;
     }
@@ -349,7 +406,11 @@ pub fn fit(bounds: [f64; 4], rect: Rect) -> View {
     let h = f64::from(rect.height().max(64.0));
     let zoom = ((w / ((x1 - x0) * 256.0)).min(h / ((y1 - y0) * 256.0))).log2();
     let (lon, lat) = unit_to_lonlat((x0 + x1) / 2.0, (y0 + y1) / 2.0);
-    View { lon, lat, zoom: zoom.clamp(2.0, 12.0) }
+    View {
+        lon,
+        lat,
+        zoom: zoom.clamp(2.0, 12.0),
+    }
 }
 
 impl eframe::App for AtlasApp {
@@ -384,7 +445,10 @@ impl eframe::App for AtlasApp {
             clicked.extend(ui::legend::show(ui, &layers, dark, shown, total));
             if !errors.is_empty() {
                 ui.separator();
-                ui.colored_label(Color32::from_rgb(200, 40, 40), format!("{} data problems:", errors.len()));
+                ui.colored_label(
+                    Color32::from_rgb(200, 40, 40),
+                    format!("{} data problems:", errors.len()),
+                );
                 for e in errors.iter().take(5) {
                     ui.label(egui::RichText::new(e).small());
                 }

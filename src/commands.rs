@@ -51,11 +51,19 @@ pub struct Binding {
 }
 
 const fn bind(key: Key, command: Command) -> Binding {
-    Binding { key, modifiers: Modifiers::NONE, command }
+    Binding {
+        key,
+        modifiers: Modifiers::NONE,
+        command,
+    }
 }
 
 const fn shift(key: Key, command: Command) -> Binding {
-    Binding { key, modifiers: Modifiers::SHIFT, command }
+    Binding {
+        key,
+        modifiers: Modifiers::SHIFT,
+        command,
+    }
 }
 
 /// Shifted bindings come before their plain keys, so Shift+Right is not read as Right.
@@ -106,8 +114,8 @@ pub fn pressed(ctx: &egui::Context) -> Vec<Command> {
         for b in BINDINGS {
             // Shift must match only where the key has a shifted binding of its own (arrows);
             // "?" and "+" arrive with Shift held on most layouts.
-            let shift_matters = b.modifiers.shift
-                || BINDINGS.iter().any(|o| o.key == b.key && o.modifiers.shift);
+            let shift_matters =
+                b.modifiers.shift || BINDINGS.iter().any(|o| o.key == b.key && o.modifiers.shift);
             let hit = input.events.iter().position(|e| {
                 matches!(e, egui::Event::Key { key, pressed: true, modifiers, .. }
                     if *key == b.key
@@ -131,15 +139,29 @@ mod tests {
     fn every_command_has_a_key_and_no_key_is_bound_twice() {
         let mut seen = std::collections::HashSet::new();
         for b in BINDINGS {
-            assert!(seen.insert((b.key, b.modifiers.shift)), "{:?} bound twice", b.key);
+            assert!(
+                seen.insert((b.key, b.modifiers.shift)),
+                "{:?} bound twice",
+                b.key
+            );
         }
         let all = [
-            Command::TogglePlay, Command::StepYearBack, Command::StepYearForward,
-            Command::StepMonthBack, Command::StepMonthForward, Command::ZoomIn, Command::ZoomOut,
-            Command::ResetView, Command::CycleTheme, Command::ToggleIncidents,
-            Command::ToggleLabels, Command::ToggleHelp,
-            Command::ToggleRegion(RegionRole::Core), Command::ToggleRegion(RegionRole::Claimed),
-            Command::ToggleRegion(RegionRole::Periphery), Command::ToggleRegion(RegionRole::Historical),
+            Command::TogglePlay,
+            Command::StepYearBack,
+            Command::StepYearForward,
+            Command::StepMonthBack,
+            Command::StepMonthForward,
+            Command::ZoomIn,
+            Command::ZoomOut,
+            Command::ResetView,
+            Command::CycleTheme,
+            Command::ToggleIncidents,
+            Command::ToggleLabels,
+            Command::ToggleHelp,
+            Command::ToggleRegion(RegionRole::Core),
+            Command::ToggleRegion(RegionRole::Claimed),
+            Command::ToggleRegion(RegionRole::Periphery),
+            Command::ToggleRegion(RegionRole::Historical),
         ];
         for c in all {
             assert!(BINDINGS.iter().any(|b| b.command == c), "{c:?} has no key");

@@ -29,8 +29,10 @@ fn parse_theme(s: &str) -> Result<Theme, String> {
 }
 
 fn main() -> eframe::Result {
-    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn,iskp_atlas=info"))
-        .init();
+    env_logger::Builder::from_env(
+        env_logger::Env::default().default_filter_or("warn,iskp_atlas=info"),
+    )
+    .init();
     let cli = Cli::parse();
     let launch = Launch {
         basemap: cli.basemap,

@@ -117,7 +117,10 @@ impl State {
             }
             Ok(mut state) => {
                 if state.view.is_some_and(|v| !v.is_sane()) {
-                    log::warn!("saved view {:?} is out of range: framing the region instead", state.view);
+                    log::warn!(
+                        "saved view {:?} is out of range: framing the region instead",
+                        state.view
+                    );
                     state.view = None;
                 }
                 state
@@ -141,7 +144,11 @@ mod tests {
     #[test]
     fn round_trips() {
         let mut s = State::default();
-        s.view = Some(View { lon: 69.0, lat: 34.5, zoom: 7.0 });
+        s.view = Some(View {
+            lon: 69.0,
+            lat: 34.5,
+            zoom: 7.0,
+        });
         s.theme = Theme::Projector;
         s.layers.historical = true;
         s.timeline.set_year(2015);
@@ -158,10 +165,18 @@ mod tests {
         old.theme = Theme::Dark;
         assert_eq!(State::restore(Some(&old.save())), State::default());
         let mut far = State::default();
-        far.view = Some(View { lon: f64::NAN, lat: 400.0, zoom: 99.0 });
+        far.view = Some(View {
+            lon: f64::NAN,
+            lat: 400.0,
+            zoom: 99.0,
+        });
         let text = far.save(); // NaN serialises as null, which does not parse as f64
         assert_eq!(State::restore(Some(&text)).view, None);
-        far.view = Some(View { lon: 69.0, lat: 34.0, zoom: 99.0 });
+        far.view = Some(View {
+            lon: 69.0,
+            lat: 34.0,
+            zoom: 99.0,
+        });
         assert_eq!(State::restore(Some(&far.save())).view, None);
     }
 }

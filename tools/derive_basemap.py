@@ -257,14 +257,18 @@ COMMON_NAMES = {
     "Fargona": "Fergana", "Sheberghan": "Sheberghan", "Pol-e Khomri": "Pul-i-Khumri",
 }
 
-# Places the paper's story happens in: shown from zoom 4.5 whatever Natural Earth's own
-# min_zoom says, so the briefer's opening view names them.
-STORY_CITIES = {
-    "Kabul", "Jalalabad", "Kandahar", "Kondoz", "Mazar-e Sharif", "Herat", "Peshawar", "Quetta",
-    "Karachi", "Lahore", "Islamabad", "Tehran", "Mashhad", "Dushanbe", "Tashkent", "Termiz",
-    "Bishkek", "Ashgabat", "Kerman", "Shiraz", "Moscow", "Feyzabad", "Zahedan", "Istanbul",
-    "Male", "Dhaka", "Delhi", "New Delhi", "Colombo", "Almaty",
-}
+# Places the paper's story happens in, most central first: shown from zoom 4.5 whatever
+# Natural Earth's own min_zoom says, and named before any other city so that where names
+# compete (Kabul, Jalalabad, Peshawar sit close together) the story's own places win.
+STORY_CITIES = [
+    "Kabul", "Jalalabad", "Kandahar", "Kondoz", "Peshawar", "Quetta", "Islamabad", "Karachi",
+    "Lahore", "Herat", "Mazar-e Sharif", "Termiz", "Feyzabad", "Dushanbe", "Tashkent", "Tehran",
+    "Mashhad", "Kerman", "Shiraz", "Zahedan", "Bishkek", "Ashgabat", "Moscow", "Istanbul",
+    "Male", "Dhaka", "New Delhi", "Colombo", "Almaty",
+]
+
+# Disputed slivers Natural Earth draws as countries; their names would crowd the map's centre.
+NO_COUNTRY_LABEL = {"Siachen Glacier"}
 
 COUNTRY_COMMON = {
     "Bosnia and Herz.": "Bosnia and Herzegovina", "Dem. Rep. Congo": "DR Congo",
@@ -362,7 +366,7 @@ def main():
         g = shape(f["geometry"]).buffer(0)
         country_geom[name] = g
         pt = label_point(g.intersection(REGION_BOX.buffer(-0.5)))
-        if pt is None:
+        if pt is None or name in NO_COUNTRY_LABEL:
             continue
         area = g.area
         labels.append({
@@ -409,9 +413,9 @@ def main():
             "kind": "city", "name": COMMON_NAMES.get(name, name), "ne_name": name,
             "iso3": p.get("ADM0_A3", ""), "lon": round(lon, 4), "lat": round(lat, 4),
             "min_zoom": min_zoom, "capital": bool(p.get("ADM0CAP")), "story": story,
-            # Story cities first, then capitals, then by population.
-            "rank": (-2e9 if story else 0) + (-1e9 if p.get("ADM0CAP") else 0)
-            - float(p.get("POP_MAX") or 0),
+            # Story cities first in story order, then capitals, then by population.
+            "rank": (-1e12 + STORY_CITIES.index(name) if story else 0)
+            + (-1e9 if p.get("ADM0CAP") and not story else 0) - (0 if story else float(p.get("POP_MAX") or 0)),
         })
     kind_order = {"country": 0, "city": 1, "admin1": 2}
     labels.sort(key=lambda l: (kind_order[l["kind"]], l["rank"], l["name"]))

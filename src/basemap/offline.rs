@@ -118,7 +118,11 @@ impl OfflineTiles {
 
     /// Number of tiles waiting for or being rendered.
     pub fn pending(&self) -> usize {
-        self.shared.queue.lock().map(|q| q.pending.len()).unwrap_or(0)
+        self.shared
+            .queue
+            .lock()
+            .map(|q| q.pending.len())
+            .unwrap_or(0)
     }
 
     /// Number of tiles ready as textures.
@@ -132,7 +136,11 @@ impl OfflineTiles {
         for x in 0..n {
             for y in 0..n {
                 let img = render_tile(&self.map, &pal, BASE_ZOOM, x, y, 256);
-                let tile = TileId { x, y, zoom: BASE_ZOOM };
+                let tile = TileId {
+                    x,
+                    y,
+                    zoom: BASE_ZOOM,
+                };
                 let image = to_color_image(img.size, &img.rgba);
                 self.insert(tile, image, u64::MAX);
             }
@@ -174,8 +182,13 @@ impl OfflineTiles {
     }
 
     fn request(&self, tile: TileId) {
-        let key = Key { tile, theme: self.theme };
-        let Ok(mut q) = self.shared.queue.lock() else { return };
+        let key = Key {
+            tile,
+            theme: self.theme,
+        };
+        let Ok(mut q) = self.shared.queue.lock() else {
+            return;
+        };
         if q.pending.insert(key) {
             q.wanted.push(key);
             if q.wanted.len() > MAX_QUEUED {
@@ -223,7 +236,11 @@ impl Tiles for OfflineTiles {
         // Beyond the deepest rendered zoom, magnify that zoom's tile.
         let wanted = if tile_id.zoom > MAX_ZOOM {
             let up = tile_id.zoom - MAX_ZOOM;
-            TileId { x: tile_id.x >> up, y: tile_id.y >> up, zoom: MAX_ZOOM }
+            TileId {
+                x: tile_id.x >> up,
+                y: tile_id.y >> up,
+                zoom: MAX_ZOOM,
+            }
         } else {
             tile_id
         };
@@ -247,7 +264,9 @@ impl Tiles for OfflineTiles {
     }
 
     fn stats(&self) -> walkers::Stats {
-        walkers::Stats { in_progress: self.pending() }
+        walkers::Stats {
+            in_progress: self.pending(),
+        }
     }
 }
 
@@ -266,7 +285,9 @@ impl Drop for OfflineTiles {
 fn worker(shared: &Shared, tx: &mpsc::Sender<Rendered>, map: &Basemap, ctx: &Context, px: u32) {
     loop {
         let key = {
-            let Ok(mut q) = shared.queue.lock() else { return };
+            let Ok(mut q) = shared.queue.lock() else {
+                return;
+            };
             loop {
                 if q.stop {
                     return;
@@ -281,7 +302,14 @@ fn worker(shared: &Shared, tx: &mpsc::Sender<Rendered>, map: &Basemap, ctx: &Con
                 };
             }
         };
-        let img = render_tile(map, &palette(key.theme), key.tile.zoom, key.tile.x, key.tile.y, px);
+        let img = render_tile(
+            map,
+            &palette(key.theme),
+            key.tile.zoom,
+            key.tile.x,
+            key.tile.y,
+            px,
+        );
         let image = to_color_image(img.size, &img.rgba);
         if tx.send(Rendered { key, image }).is_err() {
             return;

@@ -12,7 +12,12 @@ pub const USER_AGENT: &str = concat!(
 
 /// Where downloaded tiles are kept, per provider, e.g. `~/.cache/iskp-atlas/tiles/osm`.
 pub fn cache_dir(provider: &str) -> Option<std::path::PathBuf> {
-    Some(dirs::cache_dir()?.join("iskp-atlas").join("tiles").join(provider))
+    Some(
+        dirs::cache_dir()?
+            .join("iskp-atlas")
+            .join("tiles")
+            .join(provider),
+    )
 }
 
 fn options(provider: &str) -> HttpOptions {

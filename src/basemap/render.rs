@@ -15,7 +15,14 @@ pub struct TileImage {
 }
 
 /// Renders tile (x, y) at `zoom` at `size` pixels across.
-pub fn render_tile(map: &Basemap, palette: &Palette, zoom: u8, x: u32, y: u32, size: u32) -> TileImage {
+pub fn render_tile(
+    map: &Basemap,
+    palette: &Palette,
+    zoom: u8,
+    x: u32,
+    y: u32,
+    size: u32,
+) -> TileImage {
     let mut pixmap = Pixmap::new(size, size).unwrap_or_else(|| {
         // Only a zero size fails; fall back to one pixel rather than panic.
         Pixmap::new(1, 1).expect("1x1 pixmap")
@@ -25,7 +32,11 @@ pub fn render_tile(map: &Basemap, palette: &Palette, zoom: u8, x: u32, y: u32, s
 
     // Outside the detailed region only the world layers have data, and inside it only the
     // region layers do, so both can be drawn everywhere without overlap.
-    let fill_layers = [("world_land", palette.land), ("land", palette.land), ("lakes", palette.lake)];
+    let fill_layers = [
+        ("world_land", palette.land),
+        ("land", palette.land),
+        ("lakes", palette.lake),
+    ];
     for (name, rgba) in fill_layers {
         if let Some(layer) = map.layer(name) {
             fill_layer(&mut pixmap, &view, layer, rgba);
@@ -87,7 +98,11 @@ impl View {
     }
 }
 
-fn visible<'a>(layer: &'a VectorLayer, view: &'a View, margin: f32) -> impl Iterator<Item = &'a Shape> {
+fn visible<'a>(
+    layer: &'a VectorLayer,
+    view: &'a View,
+    margin: f32,
+) -> impl Iterator<Item = &'a Shape> {
     let lod = layer.lod_for(view.zoom);
     layer
         .features
@@ -107,7 +122,13 @@ fn fill_layer(pixmap: &mut Pixmap, view: &View, layer: &VectorLayer, rgba: Rgba)
             add_ring(&mut pb, view, ring, true);
         }
         if let Some(path) = pb.finish() {
-            pixmap.fill_path(&path, &paint, FillRule::EvenOdd, Transform::identity(), None);
+            pixmap.fill_path(
+                &path,
+                &paint,
+                FillRule::EvenOdd,
+                Transform::identity(),
+                None,
+            );
         }
     }
 }
@@ -121,7 +142,9 @@ fn stroke_layer(pixmap: &mut Pixmap, view: &View, layer: &VectorLayer, style: &S
         width,
         line_cap: LineCap::Round,
         line_join: LineJoin::Round,
-        dash: style.dash.and_then(|(on, off)| StrokeDash::new(vec![on, off], 0.0)),
+        dash: style
+            .dash
+            .and_then(|(on, off)| StrokeDash::new(vec![on, off], 0.0)),
         ..Default::default()
     };
     // One path per layer: strokes of one colour can share a single rasterisation.
@@ -183,9 +206,15 @@ mod tests {
         let (x, y) = tile_containing(69.18, 34.53, 7);
         let img = render_tile(&map, &pal, 7, x, y, 256);
         assert_eq!(img.rgba.len(), 256 * 256 * 4);
-        assert!(share_of(&img, pal.land) > 0.5, "Kabul should be mostly land");
+        assert!(
+            share_of(&img, pal.land) > 0.5,
+            "Kabul should be mostly land"
+        );
         assert_eq!(share_of(&img, pal.sea), 0.0, "no sea around Kabul");
-        assert!(distinct_colours(&img) > 20, "expected lines drawn over the land");
+        assert!(
+            distinct_colours(&img) > 20,
+            "expected lines drawn over the land"
+        );
     }
 
     #[test]

@@ -40,29 +40,77 @@ pub fn palette(theme: Theme) -> Palette {
             sea: rgb(0xaacbe3),
             land: rgb(0xf4f1e8),
             lake: rgb(0xaacbe3),
-            river: Stroke { color: rgb(0x86b3d9), width: (0.7, 1.6), dash: None },
-            admin1: Stroke { color: rgb(0xb3a79c), width: (0.6, 1.2), dash: Some((4.0, 3.0)) },
-            border: Stroke { color: rgb(0x7d6e85), width: (1.0, 2.2), dash: None },
-            coast: Stroke { color: rgb(0x7ea7c6), width: (0.6, 1.2), dash: None },
+            river: Stroke {
+                color: rgb(0x86b3d9),
+                width: (0.7, 1.6),
+                dash: None,
+            },
+            admin1: Stroke {
+                color: rgb(0xb3a79c),
+                width: (0.6, 1.2),
+                dash: Some((4.0, 3.0)),
+            },
+            border: Stroke {
+                color: rgb(0x7d6e85),
+                width: (1.0, 2.2),
+                dash: None,
+            },
+            coast: Stroke {
+                color: rgb(0x7ea7c6),
+                width: (0.6, 1.2),
+                dash: None,
+            },
         },
         Theme::Dark => Palette {
             sea: rgb(0x15202b),
             land: rgb(0x2b323c),
             lake: rgb(0x15202b),
-            river: Stroke { color: rgb(0x2e5777), width: (0.7, 1.6), dash: None },
-            admin1: Stroke { color: rgb(0x525c6b), width: (0.6, 1.2), dash: Some((4.0, 3.0)) },
-            border: Stroke { color: rgb(0x9aa4b4), width: (1.0, 2.2), dash: None },
-            coast: Stroke { color: rgb(0x3c5a75), width: (0.6, 1.2), dash: None },
+            river: Stroke {
+                color: rgb(0x2e5777),
+                width: (0.7, 1.6),
+                dash: None,
+            },
+            admin1: Stroke {
+                color: rgb(0x525c6b),
+                width: (0.6, 1.2),
+                dash: Some((4.0, 3.0)),
+            },
+            border: Stroke {
+                color: rgb(0x9aa4b4),
+                width: (1.0, 2.2),
+                dash: None,
+            },
+            coast: Stroke {
+                color: rgb(0x3c5a75),
+                width: (0.6, 1.2),
+                dash: None,
+            },
         },
         // Projectors wash out pale tints: white land, saturated sea, black borders.
         Theme::Projector => Palette {
             sea: rgb(0x7fb3e0),
             land: rgb(0xffffff),
             lake: rgb(0x7fb3e0),
-            river: Stroke { color: rgb(0x3f86cc), width: (1.0, 2.2), dash: None },
-            admin1: Stroke { color: rgb(0x8c8c8c), width: (1.0, 1.8), dash: Some((5.0, 3.0)) },
-            border: Stroke { color: rgb(0x1a1a1a), width: (1.8, 3.2), dash: None },
-            coast: Stroke { color: rgb(0x2f6fae), width: (0.9, 1.6), dash: None },
+            river: Stroke {
+                color: rgb(0x3f86cc),
+                width: (1.0, 2.2),
+                dash: None,
+            },
+            admin1: Stroke {
+                color: rgb(0x8c8c8c),
+                width: (1.0, 1.8),
+                dash: Some((5.0, 3.0)),
+            },
+            border: Stroke {
+                color: rgb(0x1a1a1a),
+                width: (1.8, 3.2),
+                dash: None,
+            },
+            coast: Stroke {
+                color: rgb(0x2f6fae),
+                width: (0.9, 1.6),
+                dash: None,
+            },
         },
     }
 }

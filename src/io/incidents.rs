@@ -2,9 +2,7 @@
 //! incident, every one with at least one source.
 
 use super::error::{LoadError, line_of_quoted};
-use crate::model::{
-    Claim, Date, DatePrecision, GeoPrecision, Incident, IncidentKind, Source,
-};
+use crate::model::{Claim, Date, DatePrecision, GeoPrecision, Incident, IncidentKind, Source};
 use serde_json::{Map, Value};
 
 /// Parses an incident file. Bad features are reported (file, line, feature id, field) and
@@ -92,7 +90,12 @@ impl Props<'_> {
         Date::parse(&s).ok_or_else(|| err(key, format!("expected YYYY-MM-DD, got '{s}'")))
     }
 
-    fn vocab<T>(&self, key: &str, parse: fn(&str) -> Option<T>, allowed: &str) -> Result<T, FieldError> {
+    fn vocab<T>(
+        &self,
+        key: &str,
+        parse: fn(&str) -> Option<T>,
+        allowed: &str,
+    ) -> Result<T, FieldError> {
         let s = self.string(key)?;
         parse(&s).ok_or_else(|| err(key, format!("'{s}' is not one of {allowed}")))
     }
@@ -111,7 +114,10 @@ fn parse_feature(feature: &Value) -> Result<Incident, FieldError> {
         .bytes()
         .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
     {
-        return Err(err("id", format!("'{id}' must be a slug of a-z, 0-9 and '-'")));
+        return Err(err(
+            "id",
+            format!("'{id}' must be a slug of a-z, 0-9 and '-'"),
+        ));
     }
     let date = p.date("date")?;
     let end_date = match props.get("end_date") {
@@ -123,19 +129,28 @@ fn parse_feature(feature: &Value) -> Result<Incident, FieldError> {
     }
     let country = p.string("country")?;
     if country.len() != 3 || !country.bytes().all(|b| b.is_ascii_uppercase()) {
-        return Err(err("country", format!("'{country}' is not an ISO 3166-1 alpha-3 code")));
+        return Err(err(
+            "country",
+            format!("'{country}' is not an ISO 3166-1 alpha-3 code"),
+        ));
     }
     let killed = p.count("killed")?;
     let killed_low = p.count("killed_low")?;
     let killed_high = p.count("killed_high")?;
     if let (Some(lo), Some(hi)) = (killed_low, killed_high) {
         if lo > hi {
-            return Err(err("killed_low", format!("{lo} is more than killed_high {hi}")));
+            return Err(err(
+                "killed_low",
+                format!("{lo} is more than killed_high {hi}"),
+            ));
         }
         if let Some(k) = killed
             && !(lo..=hi).contains(&k)
         {
-            return Err(err("killed", format!("{k} is outside killed_low..killed_high {lo}..{hi}")));
+            return Err(err(
+                "killed",
+                format!("{k} is outside killed_low..killed_high {lo}..{hi}"),
+            ));
         }
     }
     let targets = match p.get("targets")? {
@@ -227,8 +242,8 @@ fn sources(value: &Value) -> Result<Vec<Source>, FieldError> {
         .enumerate()
         .map(|(i, item)| {
             let field = format!("sources[{i}]");
-            let source: Source = serde_json::from_value(item.clone())
-                .map_err(|e| (field.clone(), e.to_string()))?;
+            let source: Source =
+                serde_json::from_value(item.clone()).map_err(|e| (field.clone(), e.to_string()))?;
             if !(source.url.starts_with("https://") || source.url.starts_with("http://")) {
                 return Err((field, format!("url '{}' is not an http(s) URL", source.url)));
             }
@@ -273,12 +288,21 @@ mod tests {
     #[test]
     fn each_bad_field_is_named() {
         let cases = [
-            (GOOD.replace("2021-08-26\",\"date_precision", "2021-02-30\",\"date_precision"), "date"),
+            (
+                GOOD.replace(
+                    "2021-08-26\",\"date_precision",
+                    "2021-02-30\",\"date_precision",
+                ),
+                "date",
+            ),
             (GOOD.replace("\"attack\"", "\"massacre\""), "kind"),
             (GOOD.replace("\"claimed\"", "\"maybe\""), "claim"),
             (GOOD.replace("\"killed\":183", "\"killed\":-3"), "killed"),
             (GOOD.replace("\"killed\":183", "\"killed\":190"), "killed"),
-            (GOOD.replace("https://example.org/a", "example.org"), "sources[0]"),
+            (
+                GOOD.replace("https://example.org/a", "example.org"),
+                "sources[0]",
+            ),
             (GOOD.replace("\"AFG\"", "\"Afghanistan\""), "country"),
         ];
         for (props, field) in cases {

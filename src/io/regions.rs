@@ -63,8 +63,8 @@ fn parse_feature(feature: &Value) -> Result<Region, FieldError> {
         .get("geometry")
         .cloned()
         .ok_or(("geometry", "missing".to_owned()))?;
-    let geometry = geojson::Geometry::from_json_value(geometry)
-        .map_err(|e| ("geometry", e.to_string()))?;
+    let geometry =
+        geojson::Geometry::from_json_value(geometry).map_err(|e| ("geometry", e.to_string()))?;
     let geometry: geo::Geometry<f64> = geometry
         .try_into()
         .map_err(|e: geojson::Error| ("geometry", e.to_string()))?;
@@ -74,7 +74,10 @@ fn parse_feature(feature: &Value) -> Result<Region, FieldError> {
         other => {
             return Err((
                 "geometry",
-                format!("expected Polygon or MultiPolygon, got {}", kind_name(&other)),
+                format!(
+                    "expected Polygon or MultiPolygon, got {}",
+                    kind_name(&other)
+                ),
             ));
         }
     };

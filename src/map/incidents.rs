@@ -42,7 +42,15 @@ impl IncidentPoints {
     }
 
     /// Paints incidents up to `cursor_month`; returns how many were drawn.
-    pub fn paint(&self, painter: &Painter, t: &ScreenTransform, dataset: &Dataset, cursor_month: i32, scale: f32, halo: Color32) -> usize {
+    pub fn paint(
+        &self,
+        painter: &Painter,
+        t: &ScreenTransform,
+        dataset: &Dataset,
+        cursor_month: i32,
+        scale: f32,
+        halo: Color32,
+    ) -> usize {
         let shown = dataset.up_to_month(cursor_month);
         let view = t.visible_units(30.0);
         let mut drawn = 0;
@@ -52,16 +60,32 @@ impl IncidentPoints {
             }
             let age = cursor_month - incident.date.month_index();
             let color = kind_color(incident.kind);
-            let color = if age < 12 { color } else { color.gamma_multiply(0.55) };
+            let color = if age < 12 {
+                color
+            } else {
+                color.gamma_multiply(0.55)
+            };
             let at = t.unit_to_screen(*u);
-            painter.circle(at, radius(incident, scale), color, Stroke::new(1.5 * scale, halo));
+            painter.circle(
+                at,
+                radius(incident, scale),
+                color,
+                Stroke::new(1.5 * scale, halo),
+            );
             drawn += 1;
         }
         drawn
     }
 
     /// The shown incident under `pointer`, topmost (latest) first.
-    pub fn pick<'a>(&self, t: &ScreenTransform, dataset: &'a Dataset, cursor_month: i32, pointer: Pos2, scale: f32) -> Option<&'a Incident> {
+    pub fn pick<'a>(
+        &self,
+        t: &ScreenTransform,
+        dataset: &'a Dataset,
+        cursor_month: i32,
+        pointer: Pos2,
+        scale: f32,
+    ) -> Option<&'a Incident> {
         let shown = dataset.up_to_month(cursor_month);
         shown
             .iter()

@@ -23,6 +23,9 @@ pub struct Label {
     pub min_zoom: f32,
     #[serde(default)]
     pub capital: bool,
+    /// A city the paper's story happens in: its dot is never covered by another name.
+    #[serde(default)]
+    pub story: bool,
     #[serde(skip)]
     unit: [f64; 2],
 }
@@ -62,7 +65,9 @@ impl Labels {
             let (x, y) = lonlat_to_unit(l.lon, l.lat);
             l.unit = [x, y];
         }
-        Ok(Self { labels: file.labels })
+        Ok(Self {
+            labels: file.labels,
+        })
     }
 
     pub fn len(&self) -> usize {
@@ -74,28 +79,47 @@ impl Labels {
     }
 
     /// Draws the labels that fit and returns the names placed (for tests and the bench).
-    pub fn paint(&self, painter: &Painter, t: &ScreenTransform, style: &LabelStyle, avoid: &[Rect]) -> Vec<&str> {
+    ///
+    /// Greedy in priority order. A city's name may sit right, left, above or below its dot,
+    /// and never covers the dot of a story city, so Kabul's name cannot hide Jalalabad.
+    pub fn paint(&self, painter: &Painter, t: &ScreenTransform, style: &LabelStyle) -> Vec<&str> {
         let view = t.visible_units(0.0);
         let zoom = t.zoom as f32;
-        let mut placed: Vec<Rect> = avoid.to_vec();
+        let visible = |l: &Label| {
+            l.min_zoom <= zoom
+                && l.unit[0] >= view[0]
+                && l.unit[0] <= view[2]
+                && l.unit[1] >= view[1]
+                && l.unit[1] <= view[3]
+        };
+        let story_dots: Vec<(usize, Rect)> = self
+            .labels
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.story && visible(l))
+            .map(|(i, l)| {
+                (
+                    i,
+                    Rect::from_center_size(t.unit_to_screen(l.unit), vec2(8.0, 8.0)),
+                )
+            })
+            .collect();
+        let mut placed: Vec<Rect> = Vec::new();
         let mut names = Vec::new();
         // A screenful never needs more; stops the greedy scan early on a zoomed-out view.
         const MAX_LABELS: usize = 120;
-        for label in &self.labels {
+        for (index, label) in self.labels.iter().enumerate() {
             if names.len() >= MAX_LABELS {
                 break;
             }
-            if label.min_zoom > zoom + 0.5
-                || label.unit[0] < view[0]
-                || label.unit[0] > view[2]
-                || label.unit[1] < view[1]
-                || label.unit[1] > view[3]
-            {
+            if !visible(label) {
                 continue;
             }
             let at = t.unit_to_screen(label.unit);
-            let (font, color, dot) = match label.kind {
-                LabelKind::Country => (FontId::proportional(style.country_size), style.muted, false),
+            let (font, color, is_city) = match label.kind {
+                LabelKind::Country => {
+                    (FontId::proportional(style.country_size), style.muted, false)
+                }
                 LabelKind::Admin1 => (FontId::proportional(style.admin1_size), style.muted, false),
                 LabelKind::City => (FontId::proportional(style.city_size), style.text, true),
             };
@@ -106,24 +130,49 @@ impl Labels {
             };
             let galley = painter.layout_no_wrap(text, font, color);
             let size = galley.size();
-            let (anchor, origin) = if dot {
-                (Align2::LEFT_CENTER, at + vec2(6.0, 0.0))
+            let dot = Rect::from_center_size(at, vec2(8.0, 8.0));
+            let candidates: &[(Align2, egui::Vec2)] = if is_city {
+                &[
+                    (Align2::LEFT_CENTER, vec2(7.0, 0.0)),
+                    (Align2::RIGHT_CENTER, vec2(-7.0, 0.0)),
+                    (Align2::CENTER_BOTTOM, vec2(0.0, -5.0)),
+                    (Align2::CENTER_TOP, vec2(0.0, 5.0)),
+                ]
             } else {
-                (Align2::CENTER_CENTER, at)
+                &[(Align2::CENTER_CENTER, vec2(0.0, 0.0))]
             };
-            let rect = anchor.anchor_size(origin, size).expand(2.0);
-            let dot_rect = Rect::from_center_size(at, vec2(8.0, 8.0));
-            if !t.clip.contains_rect(rect) || placed.iter().any(|r| r.intersects(rect) || (dot && r.intersects(dot_rect))) {
+            let free = |r: &Rect| {
+                t.clip.contains_rect(*r)
+                    && !placed.iter().any(|p| p.intersects(*r))
+                    && !story_dots
+                        .iter()
+                        .any(|(i, d)| *i != index && d.intersects(*r))
+            };
+            if is_city && !free(&dot) {
                 continue;
             }
+            let Some(rect) = candidates
+                .iter()
+                .map(|(anchor, offset)| anchor.anchor_size(at + *offset, size).expand(1.0))
+                .find(|r| free(r))
+            else {
+                continue;
+            };
             placed.push(rect);
-            if dot {
-                placed.push(dot_rect);
+            if is_city {
+                placed.push(dot);
                 let r = if label.capital { 4.0 } else { 3.0 };
                 painter.circle(at, r, style.text, egui::Stroke::new(1.5, style.halo));
             }
-            let pos = rect.shrink(2.0).min;
-            for d in [vec2(-1.0, 0.0), vec2(1.0, 0.0), vec2(0.0, -1.0), vec2(0.0, 1.0), vec2(1.0, 1.0), vec2(-1.0, -1.0)] {
+            let pos = rect.shrink(1.0).min;
+            for d in [
+                vec2(-1.0, 0.0),
+                vec2(1.0, 0.0),
+                vec2(0.0, -1.0),
+                vec2(0.0, 1.0),
+                vec2(1.0, 1.0),
+                vec2(-1.0, -1.0),
+            ] {
                 painter.galley_with_override_text_color(pos + d, galley.clone(), style.halo);
             }
             painter.galley(pos, galley, color);
@@ -146,17 +195,41 @@ mod tests {
     fn embedded_labels_name_the_story_cities_and_provinces() {
         let labels = Labels::embedded();
         for city in [
-            "Kabul", "Jalalabad", "Kandahar", "Kunduz", "Mazar-i-Sharif", "Herat", "Peshawar",
-            "Quetta", "Karachi", "Lahore", "Islamabad", "Tehran", "Mashhad", "Dushanbe",
-            "Tashkent", "Termez", "Bishkek", "Ashgabat",
+            "Kabul",
+            "Jalalabad",
+            "Kandahar",
+            "Kunduz",
+            "Mazar-i-Sharif",
+            "Herat",
+            "Peshawar",
+            "Quetta",
+            "Karachi",
+            "Lahore",
+            "Islamabad",
+            "Tehran",
+            "Mashhad",
+            "Dushanbe",
+            "Tashkent",
+            "Termez",
+            "Bishkek",
+            "Ashgabat",
         ] {
-            let l = labels.find(city).unwrap_or_else(|| panic!("{city} missing"));
+            let l = labels
+                .find(city)
+                .unwrap_or_else(|| panic!("{city} missing"));
             assert_eq!(l.kind, LabelKind::City);
             assert!(l.min_zoom <= 4.5, "{city} hidden until zoom {}", l.min_zoom);
         }
         for province in ["Nangarhar", "Khyber Pakhtunkhwa", "Balochistan", "Helmand"] {
-            assert_eq!(labels.find(province).map(|l| l.kind), Some(LabelKind::Admin1), "{province}");
+            assert_eq!(
+                labels.find(province).map(|l| l.kind),
+                Some(LabelKind::Admin1),
+                "{province}"
+            );
         }
-        assert_eq!(labels.find("Afghanistan").map(|l| l.kind), Some(LabelKind::Country));
+        assert_eq!(
+            labels.find("Afghanistan").map(|l| l.kind),
+            Some(LabelKind::Country)
+        );
     }
 }

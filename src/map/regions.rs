@@ -38,7 +38,7 @@ pub fn area_style(role: RegionRole, dark: bool) -> AreaStyle {
     let (r, g, b, fill_alpha, width, dashed) = match role {
         RegionRole::Core => (200, 30, 40, 0.30, 2.5, false),
         RegionRole::Claimed => (235, 120, 20, 0.32, 2.0, false),
-        RegionRole::Periphery => (120, 80, 180, 0.20, 1.5, false),
+        RegionRole::Periphery => (120, 80, 180, 0.13, 1.5, false),
         RegionRole::Historical => (20, 140, 110, 0.12, 2.5, true),
     };
     let fill_alpha = if dark { fill_alpha * 1.2 } else { fill_alpha };
@@ -71,12 +71,25 @@ impl RegionShape {
     }
 
     /// Adds this area's fill to `mesh` and its outline to `outlines`, for the visible parts.
-    pub fn paint(&self, t: &ScreenTransform, style: &AreaStyle, mesh: &mut Mesh, outlines: &mut Vec<Shape>) {
+    pub fn paint(
+        &self,
+        t: &ScreenTransform,
+        style: &AreaStyle,
+        mesh: &mut Mesh,
+        outlines: &mut Vec<Shape>,
+    ) {
         let lod = LODS.iter().rposition(|&(z, _)| t.zoom >= z).unwrap_or(0);
         let view = t.visible_units(8.0);
-        for piece in self.lods[lod].iter().filter(|p| boxes_touch(&p.bbox, &view)) {
+        for piece in self.lods[lod]
+            .iter()
+            .filter(|p| boxes_touch(&p.bbox, &view))
+        {
             let base = mesh.vertices.len() as u32;
-            let screen: Vec<egui::Pos2> = piece.vertices.iter().map(|&u| t.unit_to_screen(u)).collect();
+            let screen: Vec<egui::Pos2> = piece
+                .vertices
+                .iter()
+                .map(|&u| t.unit_to_screen(u))
+                .collect();
             for &p in &screen {
                 mesh.colored_vertex(p, style.fill);
             }
@@ -138,7 +151,12 @@ fn piece(polygon: &geo::Polygon<f64>) -> Option<Piece> {
     let indices = earcutr::earcut(&flat, &holes, 2).ok()?;
     let mut bbox = [f64::MAX, f64::MAX, f64::MIN, f64::MIN];
     for v in &vertices {
-        bbox = [bbox[0].min(v[0]), bbox[1].min(v[1]), bbox[2].max(v[0]), bbox[3].max(v[1])];
+        bbox = [
+            bbox[0].min(v[0]),
+            bbox[1].min(v[1]),
+            bbox[2].max(v[0]),
+            bbox[3].max(v[1]),
+        ];
     }
     Some(Piece {
         bbox,
@@ -167,9 +185,21 @@ mod tests {
     fn concave_polygon_with_hole_triangulates_to_its_true_area() {
         // An L shape (concave) with a square hole in its long arm.
         let outer = LineString::from(vec![
-            (60.0, 30.0), (70.0, 30.0), (70.0, 32.0), (62.0, 32.0), (62.0, 40.0), (60.0, 40.0), (60.0, 30.0),
+            (60.0, 30.0),
+            (70.0, 30.0),
+            (70.0, 32.0),
+            (62.0, 32.0),
+            (62.0, 40.0),
+            (60.0, 40.0),
+            (60.0, 30.0),
         ]);
-        let hole = LineString::from(vec![(64.0, 30.5), (66.0, 30.5), (66.0, 31.5), (64.0, 31.5), (64.0, 30.5)]);
+        let hole = LineString::from(vec![
+            (64.0, 30.5),
+            (66.0, 30.5),
+            (66.0, 31.5),
+            (64.0, 31.5),
+            (64.0, 30.5),
+        ]);
         let shape = RegionShape::new(&region(Polygon::new(outer, vec![hole])));
         let piece = &shape.lods[2][0];
         // Sum triangle areas in lon/lat-ish mercator space and compare with the shoelace area.
@@ -179,7 +209,13 @@ mod tests {
         let tri: f64 = piece
             .indices
             .chunks(3)
-            .map(|t| area(piece.vertices[t[0] as usize], piece.vertices[t[1] as usize], piece.vertices[t[2] as usize]))
+            .map(|t| {
+                area(
+                    piece.vertices[t[0] as usize],
+                    piece.vertices[t[1] as usize],
+                    piece.vertices[t[2] as usize],
+                )
+            })
             .sum();
         let ring_area = |r: std::ops::Range<usize>| {
             let v = &piece.vertices[r];
@@ -191,7 +227,10 @@ mod tests {
             s.abs() / 2.0
         };
         let expected = ring_area(piece.rings[0].clone()) - ring_area(piece.rings[1].clone());
-        assert!((tri - expected).abs() / expected < 1e-9, "{tri} vs {expected}");
+        assert!(
+            (tri - expected).abs() / expected < 1e-9,
+            "{tri} vs {expected}"
+        );
         assert_eq!(piece.rings.len(), 2);
     }
 

@@ -29,7 +29,10 @@ impl ScreenTransform {
         let (ux, uy) = lonlat_to_unit(lon, lat);
         let c = clip.center();
         Self {
-            origin: (f64::from(c.x) - ux * world_px, f64::from(c.y) - uy * world_px),
+            origin: (
+                f64::from(c.x) - ux * world_px,
+                f64::from(c.y) - uy * world_px,
+            ),
             world_px,
             zoom,
             clip,

@@ -112,11 +112,17 @@ impl Timeline {
 
     /// Keeps the range in step with the data (e.g. after loading more) without losing the
     /// cursor.
+    /// A cursor that was at the end stays at the end, so new data shows up in full.
     pub fn set_range(&mut self, first_year: i32, last_year: i32) {
+        let at_end = self.cursor >= self.last;
         let fresh = Self::new(first_year, last_year);
         self.first = fresh.first;
         self.last = fresh.last;
-        self.cursor = self.cursor.clamp(self.first, self.last);
+        self.cursor = if at_end {
+            self.last
+        } else {
+            self.cursor.clamp(self.first, self.last)
+        };
     }
 }
 
@@ -145,6 +151,16 @@ mod tests {
         assert_eq!(t.cursor, t.last);
         assert!(!t.playing);
         assert!(!t.tick(1.0));
+    }
+
+    #[test]
+    fn widening_the_range_keeps_an_end_cursor_at_the_end() {
+        let mut t = Timeline::new(2015, 2015);
+        t.set_range(2015, 2024);
+        assert_eq!(t.year(), 2024);
+        t.set_year(2018);
+        t.set_range(2015, 2025);
+        assert_eq!(t.year(), 2018);
     }
 
     #[test]

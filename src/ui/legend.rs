@@ -36,13 +36,25 @@ pub fn show(ui: &mut Ui, layers: &Layers, dark: bool, shown: usize, total: usize
     for kind in IncidentKind::ALL {
         ui.horizontal(|ui| {
             let (rect, _) = ui.allocate_exact_size(vec2(18.0, 18.0), Sense::hover());
-            ui.painter().circle(rect.center(), 6.5, kind_color(kind), Stroke::new(1.5, Color32::WHITE));
+            ui.painter().circle(
+                rect.center(),
+                6.5,
+                kind_color(kind),
+                Stroke::new(1.5, Color32::WHITE),
+            );
             ui.label(kind.label());
         });
     }
-    ui.label(egui::RichText::new("Marker area grows with the number killed; faded markers are more than a year old.").small());
+    ui.label(
+        egui::RichText::new(
+            "Marker area grows with the number killed; faded markers are more than a year old.",
+        )
+        .small(),
+    );
     ui.add_space(6.0);
-    ui.label(format!("{shown} of {total} incidents up to the selected month"));
+    ui.label(format!(
+        "{shown} of {total} incidents up to the selected month"
+    ));
     commands
 }
 
@@ -51,9 +63,25 @@ fn swatch(ui: &mut Ui, fill: Color32, outline: Color32, dashed: bool) {
     let p = ui.painter();
     p.rect_filled(rect, 2.0, fill);
     if dashed {
-        let pts = [rect.left_top(), rect.right_top(), rect.right_bottom(), rect.left_bottom(), rect.left_top()];
-        p.extend(egui::Shape::dashed_line(&pts, Stroke::new(2.0, outline), 4.0, 3.0));
+        let pts = [
+            rect.left_top(),
+            rect.right_top(),
+            rect.right_bottom(),
+            rect.left_bottom(),
+            rect.left_top(),
+        ];
+        p.extend(egui::Shape::dashed_line(
+            &pts,
+            Stroke::new(2.0, outline),
+            4.0,
+            3.0,
+        ));
     } else {
-        p.rect_stroke(rect, 2.0, Stroke::new(2.0, outline), egui::StrokeKind::Inside);
+        p.rect_stroke(
+            rect,
+            2.0,
+            Stroke::new(2.0, outline),
+            egui::StrokeKind::Inside,
+        );
     }
 }

@@ -11,17 +11,29 @@ pub const SLIDER_LABEL: &str = "Year";
 pub fn show(ui: &mut Ui, timeline: &mut Timeline) -> Vec<Command> {
     let mut commands = Vec::new();
     ui.horizontal(|ui| {
-        let play = if timeline.playing { "⏸ Pause" } else { "▶ Play" };
+        let play = if timeline.playing { "Pause" } else { "Play" };
         if ui.button(play).on_hover_text("Space").clicked() {
             commands.push(Command::TogglePlay);
         }
-        if ui.button("⏮").on_hover_text("Back one year (Left)").clicked() {
+        if ui
+            .button("− Year")
+            .on_hover_text("Back one year (Left)")
+            .clicked()
+        {
             commands.push(Command::StepYearBack);
         }
-        if ui.button("⏭").on_hover_text("Forward one year (Right)").clicked() {
+        if ui
+            .button("+ Year")
+            .on_hover_text("Forward one year (Right)")
+            .clicked()
+        {
             commands.push(Command::StepYearForward);
         }
-        ui.label(RichText::new(month_label(timeline.cursor)).heading().strong());
+        ui.label(
+            RichText::new(month_label(timeline.cursor))
+                .heading()
+                .strong(),
+        );
         ui.add_space(8.0);
         let width = (ui.available_width() - 80.0).max(120.0);
         ui.spacing_mut().slider_width = width;

@@ -1,0 +1,258 @@
+//! The whole app driven through egui_kittest: boot, keys, clicks, the timeline and layers.
+//! These run the real `AtlasApp` headlessly; no GPU is needed.
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use iskp_atlas::basemap::BasemapKind;
+use iskp_atlas::model::RegionRole;
+use iskp_atlas::theme::Theme;
+use iskp_atlas::{AtlasApp, Launch};
+use std::time::{Duration, Instant};
+
+fn harness(launch: Launch) -> Harness<'static, AtlasApp> {
+    Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_step_dt(0.1)
+        .build_eframe(move |cc| AtlasApp::new(&cc.egui_ctx, None, launch))
+}
+
+/// Steps until the offline tile workers have nothing left to draw for the current view.
+fn wait_for_tiles(h: &mut Harness<'static, AtlasApp>) {
+    let start = Instant::now();
+    loop {
+        h.step();
+        let app = h.state();
+        if app.offline_tiles_pending() == 0 && app.offline_tiles_ready() > 16 {
+            h.step();
+            return;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "tiles never finished rendering"
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+/// How many of the first `n` incidents (date order) lie inside the map as last drawn.
+fn in_view(app: &AtlasApp, n: usize) -> usize {
+    let view = app.state.view.unwrap();
+    let rect = app.last_frame.map_rect.unwrap();
+    let t = iskp_atlas::map::ScreenTransform::new(rect, view.zoom, view.lon, view.lat);
+    app.dataset.incidents()[..n]
+        .iter()
+        .filter(|i| rect.contains(t.lonlat_to_screen(i.lon, i.lat)))
+        .count()
+}
+
+#[test]
+fn boots_on_the_offline_basemap_framing_the_region() {
+    let mut h = harness(Launch::default());
+    wait_for_tiles(&mut h);
+    let app = h.state();
+    assert_eq!(app.state.basemap, BasemapKind::Offline);
+    assert!(app.load_errors.is_empty(), "{:?}", app.load_errors);
+    // The 16 always-ready base tiles plus the ones for this view.
+    assert!(
+        app.offline_tiles_ready() > 20,
+        "only {} tiles",
+        app.offline_tiles_ready()
+    );
+    let view = app.state.view.expect("first frame sets the view");
+    assert!(
+        (60.0..72.0).contains(&view.lon) && (30.0..39.0).contains(&view.lat),
+        "{view:?}"
+    );
+    let frame = &app.last_frame;
+    assert!(frame.regions_drawn.contains(&RegionRole::Core));
+    assert!(frame.regions_drawn.contains(&RegionRole::Claimed));
+    for city in [
+        "Kabul",
+        "Jalalabad",
+        "Kandahar",
+        "Peshawar",
+        "Quetta",
+        "Tashkent",
+        "Dushanbe",
+        "Termez",
+    ] {
+        assert!(
+            frame.labels.iter().any(|l| l == city),
+            "{city} not labelled: {:?}",
+            frame.labels
+        );
+    }
+    // Starts showing everything up to the last year in the data.
+    let last_year = app.dataset.year_span().unwrap().1;
+    assert_eq!(app.state.timeline.year(), last_year);
+    assert_eq!(
+        frame.incidents_drawn,
+        in_view(app, app.dataset.incidents().len())
+    );
+    assert!(
+        frame.incidents_drawn >= 15,
+        "most incidents are in the region"
+    );
+    h.get_by_label("ISKP core (Afghanistan)");
+}
+
+#[test]
+fn the_year_slider_is_found_by_its_label_and_moves_the_cursor() {
+    let mut h = harness(Launch {
+        year: Some(2018),
+        ..Default::default()
+    });
+    h.run_steps(2);
+    let slider = h.get_by_role_and_label(Role::Slider, "Year");
+    slider.set_value_accesskit(f64::from(2021 * 12 + 7));
+    h.run_steps(2);
+    let app = h.state();
+    assert_eq!(app.state.timeline.cursor, 2021 * 12 + 7);
+    assert_eq!(app.state.timeline.year(), 2021);
+    // Exactly the incidents up to August 2021 that fall inside the map are drawn.
+    let up_to = app.dataset.up_to_month(2021 * 12 + 7);
+    let expected = in_view(app, up_to.len());
+    assert!(expected > 0);
+    assert_eq!(app.last_frame.incidents_drawn, expected);
+    assert!(up_to.len() < app.dataset.incidents().len());
+}
+
+#[test]
+fn space_starts_playback_and_the_year_advances() {
+    let mut h = harness(Launch::default());
+    h.run_steps(2);
+    assert!(!h.state().state.timeline.playing);
+    h.key_press(egui::Key::Space);
+    h.run_steps(1);
+    let start = h.state().state.timeline.cursor;
+    assert!(h.state().state.timeline.playing);
+    assert_eq!(
+        h.state().state.timeline.year(),
+        2015,
+        "play from the end restarts"
+    );
+    // 6 months per second at 0.1 s a step: 30 steps is 18 months.
+    h.run_steps(30);
+    let t = &h.state().state.timeline;
+    assert!(
+        t.cursor >= start + 12,
+        "cursor only moved from {start} to {}",
+        t.cursor
+    );
+    assert!(t.year() >= 2016);
+    h.key_press(egui::Key::Space);
+    h.run_steps(1);
+    let paused_at = h.state().state.timeline.cursor;
+    h.run_steps(10);
+    assert_eq!(
+        h.state().state.timeline.cursor,
+        paused_at,
+        "paused timeline moved"
+    );
+}
+
+#[test]
+fn arrow_keys_step_whole_years() {
+    let mut h = harness(Launch {
+        year: Some(2020),
+        ..Default::default()
+    });
+    h.run_steps(1);
+    h.key_press(egui::Key::ArrowRight);
+    h.run_steps(1);
+    assert_eq!(h.state().state.timeline.year(), 2021);
+    h.key_press(egui::Key::ArrowLeft);
+    h.key_press(egui::Key::ArrowLeft);
+    h.run_steps(1);
+    assert_eq!(h.state().state.timeline.year(), 2019);
+}
+
+#[test]
+fn unticking_a_legend_entry_hides_its_layer() {
+    let mut h = harness(Launch::default());
+    h.run_steps(2);
+    assert!(
+        h.state()
+            .last_frame
+            .regions_drawn
+            .contains(&RegionRole::Core)
+    );
+    h.get_by_label("ISKP core (Afghanistan)").click();
+    h.run_steps(2);
+    assert!(!h.state().state.layers.core);
+    assert!(
+        !h.state()
+            .last_frame
+            .regions_drawn
+            .contains(&RegionRole::Core)
+    );
+    assert!(
+        h.state()
+            .last_frame
+            .regions_drawn
+            .contains(&RegionRole::Claimed)
+    );
+    // The same command from the keyboard brings it back.
+    h.key_press(egui::Key::Num1);
+    h.run_steps(2);
+    assert!(
+        h.state()
+            .last_frame
+            .regions_drawn
+            .contains(&RegionRole::Core)
+    );
+    // Historical Khorasan starts hidden and appears when ticked.
+    h.get_by_label("Historical Khorasan").click();
+    h.run_steps(2);
+    assert!(
+        h.state()
+            .last_frame
+            .regions_drawn
+            .contains(&RegionRole::Historical)
+    );
+}
+
+#[test]
+fn zoom_keys_and_help_overlay() {
+    let mut h = harness(Launch::default());
+    h.run_steps(2);
+    let z0 = h.state().state.view.unwrap().zoom;
+    h.key_press(egui::Key::Plus);
+    h.run_steps(2);
+    let z1 = h.state().state.view.unwrap().zoom;
+    assert!(z1 > z0 + 0.5, "{z0} -> {z1}");
+    h.key_press(egui::Key::Minus);
+    h.run_steps(2);
+    assert!((h.state().state.view.unwrap().zoom - z0).abs() < 1e-6);
+    h.key_press(egui::Key::F1);
+    h.run_steps(2);
+    assert!(h.state().help_open());
+    h.get_by_label("Play / pause the timeline");
+}
+
+#[test]
+fn theme_switch_rerenders_tiles_and_state_survives_a_restart() {
+    let mut h = harness(Launch {
+        theme: Some(Theme::Projector),
+        year: Some(2022),
+        ..Default::default()
+    });
+    wait_for_tiles(&mut h);
+    h.key_press(egui::Key::T);
+    h.run_steps(1);
+    assert_eq!(h.state().state.theme, Theme::Light);
+    wait_for_tiles(&mut h);
+
+    let saved = h.state().state.save();
+    let ctx = egui::Context::default();
+    let restored = AtlasApp::new(&ctx, Some(&saved), Launch::default());
+    assert_eq!(restored.state, h.state().state);
+    let broken = AtlasApp::new(
+        &ctx,
+        Some("{\"version\": 1, \"view\": 12"),
+        Launch::default(),
+    );
+    assert_eq!(broken.state.theme, Theme::Light);
+    assert_eq!(broken.state.view, None);
+}
