@@ -194,7 +194,10 @@ impl AtlasApp {
         let mut commands = Vec::new();
         ui.horizontal(|ui| {
             ui.heading(egui::RichText::new("ISKP Atlas").strong());
-            ui.label("Islamic State Khorasan Province, 2015 to today");
+            // The subtitle gives way first when the window is narrow.
+            if ui.available_width() > 1000.0 * ui::style::text_scale(self.state.theme) {
+                ui.label("Islamic State Khorasan Province, 2015 to today");
+            }
             ui.separator();
             let mut basemap = self.state.basemap;
             let label = ui.label("Basemap");
