@@ -311,7 +311,8 @@ impl AtlasApp {
                     .collect();
             }
 
-            let scale = ui::style::text_scale(theme).min(1.2);
+            let scale =
+                ui::style::text_scale(theme).min(1.2) * crate::map::incidents::zoom_scale(t.zoom);
             let cursor = state.timeline.cursor;
             if state.layers.incidents {
                 stats.incidents_drawn =

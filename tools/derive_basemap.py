@@ -307,14 +307,26 @@ def main():
                             "countries")
     world_land = Layer("world_land", 1, WORLD_LODS)
     world_borders = Layer("world_borders", 2, WORLD_LODS)
+    world_coast = Layer("world_coast", 2, WORLD_LODS)
+    # Coastlines come from the land outline, so borders can be drawn without them.
+    world_land_outline = unary_union(
+        [g.buffer(0).boundary for _, _, g in topo_geometries(
+            os.path.join(NE, "ne_50m_admin0_countries_world.topo.json"), "land") if g is not None])
+    # One feature per line, so a tile only walks the coast near it.
+    for line in lines_of(world_land_outline.intersection(
+            box(-180, -85.06, 180, 85.06).difference(REGION_BOX))):
+        world_coast.add(line)
+    coast_band = world_land_outline.buffer(0.02)
     outside = box(-180, -85.06, 180, 85.06).difference(REGION_BOX)
+    # The world fill reaches a little into the region so the two fills overlap instead of
+    # meeting edge to edge, which would leave a hairline of sea along the seam.
+    outside_overlap = box(-180, -85.06, 180, 85.06).difference(REGION_BOX.buffer(-0.1))
     for _props, _id, g in world:
         if g is None:
             continue
         g = g.buffer(0)
-        part = g.intersection(outside)
-        world_land.add(part)
-        world_borders.add(g.boundary.intersection(outside))
+        world_land.add(g.intersection(outside_overlap))
+        world_borders.add(g.boundary.difference(coast_band).intersection(outside))
 
     # --- The region at 10m.
     land = Layer("land", 1, LODS)
@@ -335,8 +347,10 @@ def main():
 
     admin1_lines = Layer("admin1", 2, LODS)
     admin1 = load("ne_10m_admin1_region.geojson")
+    # Provinces cut by the clip box would get a false edge along it.
+    box_edge = REGION_BOX.exterior.buffer(0.001)
     for f in admin1:
-        admin1_lines.add(shape(f["geometry"]).boundary, 4.0)
+        admin1_lines.add(shape(f["geometry"]).boundary.difference(box_edge), 4.0)
 
     borders = Layer("borders", 2, LODS)
     for f in load("ne_10m_admin0_boundary_lines_land_region.geojson"):
@@ -346,7 +360,8 @@ def main():
     for f in load("ne_10m_coastline_region.geojson"):
         coast.add(shape(f["geometry"]))
 
-    layers = [world_land, world_borders, land, lakes, rivers, admin1_lines, borders, coast]
+    layers = [world_land, world_borders, world_coast, land, lakes, rivers, admin1_lines, borders,
+              coast]
     blob = bytearray(b"ISKPBM02")
     blob += struct.pack("<B", len(layers))
     for layer in layers:
@@ -360,32 +375,21 @@ def main():
     # --- Labels.
     labels = []
     countries10 = load("ne_10m_admin0_countries_region.geojson")
-    country_geom = {}
-    for f in countries10:
-        name = f["properties"]["name"]
-        g = shape(f["geometry"]).buffer(0)
-        country_geom[name] = g
-        pt = label_point(g.intersection(REGION_BOX.buffer(-0.5)))
-        if pt is None or name in NO_COUNTRY_LABEL:
-            continue
-        area = g.area
-        labels.append({
-            "kind": "country", "name": COUNTRY_COMMON.get(name, name), "lon": pt[0], "lat": pt[1],
-            "iso3": country_iso3(f.get("id"), name),
-            # Big countries are named from far out, small ones once zoomed in.
-            "min_zoom": 2.0 if area > 50 else 3.0 if area > 10 else 4.0 if area > 1 else 5.0,
-            "rank": round(-area, 3),
-        })
+    country_geom = {f["properties"]["name"]: shape(f["geometry"]).buffer(0) for f in countries10}
+    # Country names come from the unclipped world file, so a country cut by the region's
+    # clip box is named once, at the middle of the whole country.
     for props, fid, g in world:
-        if g is None:
-            continue
-        pt = label_point(g.buffer(0))
-        if pt is None or REGION_BOX.contains(shape({"type": "Point", "coordinates": pt})):
-            continue
         name = props.get("name", "")
+        if g is None or name in NO_COUNTRY_LABEL:
+            continue
+        g = g.buffer(0)
+        pt = label_point(g)
+        if pt is None:
+            continue
         labels.append({
             "kind": "country", "name": COUNTRY_COMMON.get(name, name), "lon": pt[0], "lat": pt[1],
             "iso3": country_iso3(fid, name),
+            # Big countries are named from far out, small ones once zoomed in.
             "min_zoom": 2.0 if g.area > 50 else 3.0 if g.area > 10 else 4.0 if g.area > 1 else 5.0,
             "rank": round(-g.area, 3),
         })

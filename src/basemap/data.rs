@@ -210,6 +210,7 @@ mod tests {
         for name in [
             "world_land",
             "world_borders",
+            "world_coast",
             "land",
             "lakes",
             "rivers",

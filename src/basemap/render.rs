@@ -45,6 +45,7 @@ pub fn render_tile(
     let line_layers = [
         ("rivers", palette.river),
         ("coast", palette.coast),
+        ("world_coast", palette.coast),
         ("admin1", palette.admin1),
         ("world_borders", palette.border),
         ("borders", palette.border),
@@ -116,10 +117,18 @@ fn fill_layer(pixmap: &mut Pixmap, view: &View, layer: &VectorLayer, rgba: Rgba)
     let mut paint = Paint::default();
     paint.set_color(color(rgba));
     paint.anti_alias = true;
+    let bounds = view.clip_bounds(2.0);
+    let mut ring_px = Vec::new();
+    let mut clipped = Vec::new();
     for shape in visible(layer, view, 1.0) {
         let mut pb = PathBuilder::new();
         for ring in shape.rings() {
-            add_ring(&mut pb, view, ring, true);
+            ring_px.clear();
+            ring_px.extend(ring.iter().map(|&p| view.px(p)));
+            // Clipping to just outside the tile keeps deep zooms cheap: a continent's
+            // outline would otherwise be rasterised in full for every tile it touches.
+            clip_ring(&ring_px, bounds, &mut clipped);
+            add_points(&mut pb, &clipped, true);
         }
         if let Some(path) = pb.finish() {
             pixmap.fill_path(
@@ -148,10 +157,11 @@ fn stroke_layer(pixmap: &mut Pixmap, view: &View, layer: &VectorLayer, style: &S
         ..Default::default()
     };
     // One path per layer: strokes of one colour can share a single rasterisation.
+    let bounds = view.clip_bounds(width + 2.0);
     let mut pb = PathBuilder::new();
     for shape in visible(layer, view, width) {
         for ring in shape.rings() {
-            add_ring(&mut pb, view, ring, false);
+            add_visible_segments(&mut pb, view, ring, bounds);
         }
     }
     if let Some(path) = pb.finish() {
@@ -159,15 +169,107 @@ fn stroke_layer(pixmap: &mut Pixmap, view: &View, layer: &VectorLayer, style: &S
     }
 }
 
-fn add_ring(pb: &mut PathBuilder, view: &View, ring: &[[i32; 2]], close: bool) {
-    let mut points = ring.iter().map(|&p| view.px(p));
-    let Some((x, y)) = points.next() else { return };
+/// Adds a polyline, leaving out runs of segments that lie wholly outside `bounds` on one
+/// side (they cannot touch the tile); the line restarts where it comes back.
+fn add_visible_segments(pb: &mut PathBuilder, view: &View, ring: &[[i32; 2]], bounds: Bounds) {
+    let mut prev: Option<(f32, f32)> = None;
+    let mut pen_down = false;
+    for &p in ring {
+        let cur = view.px(p);
+        if let Some(prev) = prev {
+            if bounds.segment_outside(prev, cur) {
+                pen_down = false;
+            } else {
+                if !pen_down {
+                    pb.move_to(prev.0, prev.1);
+                    pen_down = true;
+                }
+                pb.line_to(cur.0, cur.1);
+            }
+        }
+        prev = Some(cur);
+    }
+}
+
+fn add_points(pb: &mut PathBuilder, points: &[(f32, f32)], close: bool) {
+    let Some(&(x, y)) = points.first() else {
+        return;
+    };
     pb.move_to(x, y);
-    for (x, y) in points {
+    for &(x, y) in &points[1..] {
         pb.line_to(x, y);
     }
     if close {
         pb.close();
+    }
+}
+
+/// An axis-aligned rectangle in tile pixels.
+#[derive(Clone, Copy)]
+struct Bounds {
+    min: f32,
+    max: f32,
+}
+
+impl Bounds {
+    /// True when both ends are beyond the same edge, so the segment cannot cross the tile.
+    fn segment_outside(&self, a: (f32, f32), b: (f32, f32)) -> bool {
+        (a.0 < self.min && b.0 < self.min)
+            || (a.0 > self.max && b.0 > self.max)
+            || (a.1 < self.min && b.1 < self.min)
+            || (a.1 > self.max && b.1 > self.max)
+    }
+}
+
+impl View {
+    /// The tile grown by `margin` pixels on each side.
+    fn clip_bounds(&self, margin: f32) -> Bounds {
+        Bounds {
+            min: -margin,
+            max: self.span as f32 * self.scale + margin,
+        }
+    }
+}
+
+/// Sutherland-Hodgman clip of a closed ring to `b`. Any ring, convex or not, comes out as a
+/// ring whose inside, within `b`, is the same; the extra edges it gains run along `b`, which
+/// lies outside the visible tile.
+fn clip_ring(ring: &[(f32, f32)], b: Bounds, out: &mut Vec<(f32, f32)>) {
+    out.clear();
+    out.extend_from_slice(ring);
+    let mut scratch = Vec::with_capacity(ring.len());
+    // (axis, keep values >= limit?) for the four edges.
+    for (axis, limit, keep_above) in [
+        (0, b.min, true),
+        (0, b.max, false),
+        (1, b.min, true),
+        (1, b.max, false),
+    ] {
+        if out.is_empty() {
+            return;
+        }
+        scratch.clear();
+        let coord = |p: (f32, f32)| if axis == 0 { p.0 } else { p.1 };
+        let inside = |p: (f32, f32)| {
+            if keep_above {
+                coord(p) >= limit
+            } else {
+                coord(p) <= limit
+            }
+        };
+        let mut prev = out[out.len() - 1];
+        for &cur in out.iter() {
+            let (pi, ci) = (inside(prev), inside(cur));
+            if pi != ci {
+                let t = (limit - coord(prev)) / (coord(cur) - coord(prev));
+                scratch.push((prev.0 + (cur.0 - prev.0) * t, prev.1 + (cur.1 - prev.1) * t));
+            }
+            if ci {
+                scratch.push(cur);
+            }
+            prev = cur;
+        }
+        std::mem::swap(out, &mut scratch);
     }
 }
 
@@ -197,6 +299,31 @@ mod tests {
             .filter(|px| px[..3] == rgba[..3])
             .count();
         n as f32 / (img.size * img.size) as f32
+    }
+
+    #[test]
+    fn clipping_keeps_what_is_inside_and_drops_what_is_not() {
+        let b = Bounds {
+            min: 0.0,
+            max: 10.0,
+        };
+        let mut out = Vec::new();
+        // A square straddling the right edge becomes the part inside.
+        clip_ring(
+            &[(5.0, 2.0), (15.0, 2.0), (15.0, 8.0), (5.0, 8.0)],
+            b,
+            &mut out,
+        );
+        assert!(out.iter().all(|p| p.0 <= 10.0 && p.0 >= 5.0));
+        assert_eq!(out.len(), 4);
+        // A ring wholly outside vanishes; one wholly inside is untouched.
+        clip_ring(&[(20.0, 2.0), (30.0, 2.0), (30.0, 8.0)], b, &mut out);
+        assert!(out.is_empty());
+        let inside = [(1.0, 1.0), (9.0, 1.0), (9.0, 9.0)];
+        clip_ring(&inside, b, &mut out);
+        assert_eq!(out, inside);
+        assert!(b.segment_outside((-5.0, 1.0), (-1.0, 9.0)));
+        assert!(!b.segment_outside((-5.0, 1.0), (15.0, 9.0)));
     }
 
     #[test]

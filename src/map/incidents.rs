@@ -23,6 +23,12 @@ pub fn radius(incident: &Incident, scale: f32) -> f32 {
     (4.0 + 1.5 * killed.sqrt()).min(22.0) * scale
 }
 
+/// Markers shrink below zoom 6 so that on a continent-wide view they mark places rather
+/// than cover whole provinces.
+pub fn zoom_scale(zoom: f64) -> f32 {
+    (0.55 + 0.15 * (zoom as f32 - 3.0)).clamp(0.55, 1.0)
+}
+
 /// Mercator positions of the dataset's incidents, parallel to `Dataset::incidents()`.
 pub struct IncidentPoints {
     units: Vec<[f64; 2]>,

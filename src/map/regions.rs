@@ -5,7 +5,7 @@ use super::transform::{ScreenTransform, boxes_touch};
 use crate::basemap::tile_math::lonlat_to_unit;
 use crate::model::{Region, RegionRole};
 use egui::{Color32, Mesh, Shape, Stroke, epaint::PathStroke};
-use geo::Simplify;
+use geo::SimplifyVwPreserve;
 
 /// Simplification tolerances in degrees and the zoom each level is used from.
 const LODS: [(f64, f64); 3] = [(0.0, 0.04), (5.5, 0.01), (7.5, 0.0)];
@@ -15,8 +15,8 @@ struct Piece {
     bbox: [f64; 4],
     vertices: Vec<[f64; 2]>,
     indices: Vec<u32>,
-    /// Rings for the outline, as ranges into `vertices`.
-    rings: Vec<std::ops::Range<usize>>,
+    /// What to stroke: the rings, cut at hairpin corners (see [`outline_runs`]).
+    outlines: Vec<Outline>,
 }
 
 pub struct RegionShape {
@@ -55,12 +55,15 @@ impl RegionShape {
         let lods = LODS
             .iter()
             .map(|&(_, tol)| {
+                // Topology-preserving, so a simplified ring never crosses itself (earcut
+                // would then make slivers across the sea). The area threshold matches a
+                // distance tolerance of about `tol`.
                 let mp = if tol > 0.0 {
-                    region.geometry.simplify(tol)
+                    region.geometry.simplify_vw_preserve(tol * tol)
                 } else {
                     region.geometry.clone()
                 };
-                mp.0.iter().filter_map(piece).collect()
+                mp.0.iter().filter_map(|p| piece(p, tol)).collect()
             })
             .collect();
         Self {
@@ -80,9 +83,14 @@ impl RegionShape {
     ) {
         let lod = LODS.iter().rposition(|&(z, _)| t.zoom >= z).unwrap_or(0);
         let view = t.visible_units(8.0);
+        // Less than a pixel across: nothing to see, and its outline would only be noise.
+        let min_span = 1.0 / (256.0 * 2f64.powf(t.zoom));
+        let big_enough =
+            |p: &&Piece| p.bbox[2] - p.bbox[0] > min_span || p.bbox[3] - p.bbox[1] > min_span;
         for piece in self.lods[lod]
             .iter()
             .filter(|p| boxes_touch(&p.bbox, &view))
+            .filter(big_enough)
         {
             let base = mesh.vertices.len() as u32;
             let screen: Vec<egui::Pos2> = piece
@@ -94,21 +102,31 @@ impl RegionShape {
                 mesh.colored_vertex(p, style.fill);
             }
             mesh.indices.extend(piece.indices.iter().map(|&i| base + i));
-            for ring in &piece.rings {
-                let points = screen[ring.clone()].to_vec();
+            for outline in &piece.outlines {
+                let mut points: Vec<egui::Pos2> = outline
+                    .indices
+                    .iter()
+                    .map(|&i| screen[i as usize])
+                    .collect();
                 if style.dashed {
-                    let mut closed = points;
-                    if let Some(&first) = closed.first() {
-                        closed.push(first);
+                    if outline.closed
+                        && let Some(&first) = points.first()
+                    {
+                        points.push(first);
                     }
                     outlines.extend(Shape::dashed_line(
-                        &closed,
+                        &points,
                         Stroke::new(style.width, style.outline),
                         10.0,
                         6.0,
                     ));
-                } else {
+                } else if outline.closed {
                     outlines.push(Shape::closed_line(
+                        points,
+                        PathStroke::new(style.width, style.outline),
+                    ));
+                } else {
+                    outlines.push(Shape::line(
                         points,
                         PathStroke::new(style.width, style.outline),
                     ));
@@ -120,7 +138,12 @@ impl RegionShape {
 
 /// Triangulates one polygon (holes included) in mercator fractions. Degenerate polygons, which
 /// earcut cannot cut, are skipped rather than allowed to stop the app.
-fn piece(polygon: &geo::Polygon<f64>) -> Option<Piece> {
+///
+/// Rings smaller than the level's tolerance are dropped: simplification collapses small
+/// islands into slivers, and a stroked sliver turns back on itself in a long miter spike.
+fn piece(polygon: &geo::Polygon<f64>, tol: f64) -> Option<Piece> {
+    use geo::Area;
+    let min_area = (tol * 2.0).powi(2).max(1e-8);
     let mut flat = Vec::new();
     let mut holes = Vec::new();
     let mut vertices = Vec::new();
@@ -131,7 +154,8 @@ fn piece(polygon: &geo::Polygon<f64>) -> Option<Piece> {
     {
         // GeoJSON rings repeat the first point at the end; earcut wants it once.
         let coords = &ring.0[..ring.0.len().saturating_sub(1)];
-        if coords.len() < 3 {
+        let area = geo::Polygon::new(ring.clone(), vec![]).unsigned_area();
+        if coords.len() < 3 || area < min_area {
             if i == 0 {
                 return None;
             }
@@ -158,12 +182,66 @@ fn piece(polygon: &geo::Polygon<f64>) -> Option<Piece> {
             bbox[3].max(v[1]),
         ];
     }
+    let outlines = rings
+        .iter()
+        .flat_map(|r| outline_runs(&vertices, r.clone()))
+        .collect();
     Some(Piece {
         bbox,
         vertices,
         indices: indices.into_iter().map(|i| i as u32).collect(),
-        rings,
+        outlines,
     })
+}
+
+/// A run of vertices to stroke; `closed` when it is a whole ring.
+struct Outline {
+    indices: Vec<u32>,
+    closed: bool,
+}
+
+/// Corners sharper than this are not joined: a mitred hairpin shoots a spike far past the
+/// shape (coastal slivers left by simplification do this), so the stroke ends there instead.
+const HAIRPIN_DEGREES: f64 = 20.0;
+
+/// Splits a ring into open runs at its hairpin corners, or returns it whole if it has none.
+/// Angles are the same in mercator units and on screen, so this is done once, on load.
+fn outline_runs(vertices: &[[f64; 2]], ring: std::ops::Range<usize>) -> Vec<Outline> {
+    let n = ring.len();
+    let at = |k: usize| vertices[ring.start + k % n];
+    let hairpin = |k: usize| {
+        let (p, c, q) = (at(k + n - 1), at(k), at(k + 1));
+        let (a, b) = ([p[0] - c[0], p[1] - c[1]], [q[0] - c[0], q[1] - c[1]]);
+        let (la, lb) = (a[0].hypot(a[1]), b[0].hypot(b[1]));
+        if la == 0.0 || lb == 0.0 {
+            return false;
+        }
+        let cos = ((a[0] * b[0] + a[1] * b[1]) / (la * lb)).clamp(-1.0, 1.0);
+        cos.acos().to_degrees() < HAIRPIN_DEGREES
+    };
+    let cuts: Vec<usize> = (0..n).filter(|&k| hairpin(k)).collect();
+    let index = |k: usize| (ring.start + k % n) as u32;
+    if cuts.is_empty() {
+        return vec![Outline {
+            indices: (0..n).map(index).collect(),
+            closed: true,
+        }];
+    }
+    let mut runs = Vec::with_capacity(cuts.len());
+    for (i, &from) in cuts.iter().enumerate() {
+        let to = if i + 1 < cuts.len() {
+            cuts[i + 1]
+        } else {
+            cuts[0] + n
+        };
+        if to > from + 1 {
+            runs.push(Outline {
+                indices: (from..=to).map(index).collect(),
+                closed: false,
+            });
+        }
+    }
+    runs
 }
 
 #[cfg(test)]
@@ -201,6 +279,11 @@ mod tests {
             (64.0, 30.5),
         ]);
         let shape = RegionShape::new(&region(Polygon::new(outer, vec![hole])));
+        assert_eq!(
+            shape.lods[0].len(),
+            1,
+            "a 10-degree L survives the coarsest level"
+        );
         let piece = &shape.lods[2][0];
         // Sum triangle areas in lon/lat-ish mercator space and compare with the shoelace area.
         let area = |a: [f64; 2], b: [f64; 2], c: [f64; 2]| {
@@ -217,8 +300,13 @@ mod tests {
                 )
             })
             .sum();
-        let ring_area = |r: std::ops::Range<usize>| {
-            let v = &piece.vertices[r];
+        let ring_area = |o: &Outline| {
+            assert!(o.closed, "an L with a square hole has no hairpins");
+            let v: Vec<[f64; 2]> = o
+                .indices
+                .iter()
+                .map(|&i| piece.vertices[i as usize])
+                .collect();
             let mut s = 0.0;
             for i in 0..v.len() {
                 let (a, b) = (v[i], v[(i + 1) % v.len()]);
@@ -226,12 +314,39 @@ mod tests {
             }
             s.abs() / 2.0
         };
-        let expected = ring_area(piece.rings[0].clone()) - ring_area(piece.rings[1].clone());
+        let expected = ring_area(&piece.outlines[0]) - ring_area(&piece.outlines[1]);
         assert!(
             (tri - expected).abs() / expected < 1e-9,
             "{tri} vs {expected}"
         );
-        assert_eq!(piece.rings.len(), 2);
+        assert_eq!(piece.outlines.len(), 2);
+    }
+
+    #[test]
+    fn hairpin_corners_split_the_outline_and_plain_rings_stay_closed() {
+        let square = vec![[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 1.0]];
+        let runs = outline_runs(&square, 0..4);
+        assert_eq!(runs.len(), 1);
+        assert!(runs[0].closed);
+        assert_eq!(runs[0].indices.len(), 4);
+        // A square with a needle poking out east from its top-right corner.
+        let needle = vec![
+            [0.0, 0.0],
+            [1.0, 0.0],
+            [1.0, 1.0],
+            [5.0, 1.05],
+            [1.0, 1.1],
+            [0.0, 1.1],
+        ];
+        let runs = outline_runs(&needle, 0..6);
+        assert!(runs.iter().all(|r| !r.closed));
+        // The needle's tip (index 3) ends runs but is never a joint in the middle of one.
+        for r in &runs {
+            let inner = &r.indices[1..r.indices.len() - 1];
+            assert!(!inner.contains(&3), "{:?}", r.indices);
+        }
+        let covered: usize = runs.iter().map(|r| r.indices.len() - 1).sum();
+        assert_eq!(covered, 6, "every edge still drawn once");
     }
 
     #[test]
