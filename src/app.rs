@@ -23,6 +23,10 @@ pub struct Launch {
     pub basemap: Option<BasemapKind>,
     pub year: Option<i32>,
     pub theme: Option<Theme>,
+    /// When the process started, to log how long the first complete map took.
+    pub started: Option<std::time::Instant>,
+    /// Close the window after the first complete frame (startup measurements).
+    pub exit_when_drawn: bool,
 }
 
 /// What the last frame drew; read by tests and the benchmark.
@@ -32,6 +36,8 @@ pub struct FrameStats {
     pub incidents_drawn: usize,
     pub labels: Vec<String>,
     pub map_rect: Option<Rect>,
+    /// Every visible basemap tile was its own, not a scaled-up stand-in.
+    pub basemap_complete: bool,
 }
 
 pub struct AtlasApp {
@@ -54,6 +60,8 @@ struct Runtime {
     labels: Labels,
     show_help: bool,
     applied_theme: Option<Theme>,
+    launch: Launch,
+    reported_complete: bool,
 }
 
 impl AtlasApp {
@@ -69,9 +77,8 @@ impl AtlasApp {
             log::error!("{e}");
         }
         let mut state = State::restore(saved);
-        if let Some((first, last)) = dataset.year_span() {
-            // Operations that began before ISKP (Zarb-e-Azb, 2014) still start the axis at 2015.
-            let _ = first;
+        // Operations that began before ISKP (Zarb-e-Azb, 2014) still start the axis at 2015.
+        if let Some((_, last)) = dataset.year_span() {
             state.timeline.set_range(crate::timeline::FIRST_YEAR, last);
         }
         if let Some(b) = launch.basemap {
@@ -93,16 +100,39 @@ impl AtlasApp {
         } else {
             256
         };
+        // Start the tile workers on the view the first frame will most likely show, and
+        // triangulate the areas meanwhile, so the first frame can already be complete.
+        let (offline, regions) = std::thread::scope(|scope| {
+            let regions = scope.spawn(|| dataset.regions.iter().map(RegionShape::new).collect());
+            let offline = OfflineTiles::new(ctx.clone(), state.theme, texture_px);
+            let screen = ctx.content_rect();
+            let screen = if screen.width() > 200.0 && screen.width() < 8000.0 {
+                screen
+            } else {
+                Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1600.0, 1000.0))
+            };
+            // Roughly the map's part of the window: less the legend and the two bars.
+            let map_rect = Rect::from_min_max(
+                screen.min + egui::vec2(190.0, 30.0),
+                screen.max - egui::vec2(0.0, 40.0),
+            );
+            let view = state.view.unwrap_or_else(|| fit(HOME_BOUNDS, map_rect));
+            let (ux, uy) = lonlat_to_unit(view.lon, view.lat);
+            offline.prefetch((ux, uy), view.zoom, map_rect.size());
+            (offline, regions.join().unwrap_or_default())
+        });
         let rt = Runtime {
             ctx: ctx.clone(),
             map_memory,
-            offline: OfflineTiles::new(ctx.clone(), state.theme, texture_px),
+            offline,
             online: None,
-            regions: dataset.regions.iter().map(RegionShape::new).collect(),
+            regions,
             points: IncidentPoints::new(&dataset),
             labels: Labels::embedded(),
             show_help: false,
             applied_theme: None,
+            launch,
+            reported_complete: false,
         };
         Self {
             state,
@@ -171,10 +201,12 @@ impl AtlasApp {
         }
     }
 
-    fn tiles(&mut self) -> &mut dyn Tiles {
+    /// Makes sure the chosen online source exists (created on first use only, so the
+    /// default offline atlas never opens a connection). Returns its attribution.
+    fn ensure_online(&mut self) -> Option<walkers::sources::Attribution> {
         let kind = self.state.basemap;
         if kind == BasemapKind::Offline {
-            return &mut self.rt.offline;
+            return None;
         }
         if self.rt.online.as_ref().map(|(k, _)| *k) != Some(kind) {
             log::info!("switching to online basemap {} (network)", kind.code());
@@ -184,10 +216,7 @@ impl AtlasApp {
             };
             self.rt.online = Some((kind, tiles));
         }
-        match &mut self.rt.online {
-            Some((_, tiles)) => tiles,
-            None => &mut self.rt.offline,
-        }
+        self.rt.online.as_ref().map(|(_, t)| t.attribution())
     }
 
     fn top_bar(&mut self, ui: &mut egui::Ui) -> Vec<Command> {
@@ -254,8 +283,8 @@ impl AtlasApp {
         });
         let theme = self.state.theme;
         let dark = theme == Theme::Dark;
-        let attribution = self.tiles().attribution();
-        let basemap = self.state.basemap;
+        let online_attribution = self.ensure_online();
+        let attribution = online_attribution.unwrap_or_else(|| self.rt.offline.attribution());
 
         // Split the borrows: walkers holds the tiles and map memory mutably while the overlay
         // closure reads the rest.
@@ -266,9 +295,11 @@ impl AtlasApp {
             last_frame,
             ..
         } = self;
-        let tiles: &mut dyn Tiles = match (&mut rt.online, basemap) {
-            (Some((kind, t)), b) if *kind == b && b != BasemapKind::Offline => t,
-            _ => &mut rt.offline,
+        // The offline map is always underneath: with an online source and no network (the
+        // usual briefing room), the atlas still shows a full map instead of grey squares.
+        let online_tiles = match &mut rt.online {
+            Some((kind, t)) if *kind == state.basemap => Some(t),
+            _ => None,
         };
         let regions = &rt.regions;
         let points = &rt.points;
@@ -277,9 +308,16 @@ impl AtlasApp {
             map_rect: Some(rect),
             ..Default::default()
         };
-        let map = walkers::Map::new(Some(tiles), &mut rt.map_memory, lon_lat(home.lon, home.lat))
-            .zoom_with_ctrl(false)
-            .double_click_to_zoom(true);
+        let mut map = walkers::Map::new(
+            Some(&mut rt.offline),
+            &mut rt.map_memory,
+            lon_lat(home.lon, home.lat),
+        )
+        .zoom_with_ctrl(false)
+        .double_click_to_zoom(true);
+        if let Some(online) = online_tiles {
+            map = map.with_layer(online, 1.0);
+        }
         map.show(ui, |ui, response, projector, _memory| {
             let t = ScreenTransform::from_projector(projector);
             let painter = ui.painter().with_clip_rect(response.rect);
@@ -382,10 +420,15 @@ impl AtlasApp {
                         .inner_margin(4.0)
                         .corner_radius(3.0)
                         .show(ui, |ui| {
-                            ui.hyperlink_to(
-                                format!("Basemap: {}", attribution.text),
-                                attribution.url,
-                            );
+                            // OSM asks for the copyright sign; Natural Earth has none to give.
+                            let text = if attribution.text.contains('©')
+                                || attribution.text.contains("public domain")
+                            {
+                                format!("Basemap: {}", attribution.text)
+                            } else {
+                                format!("Basemap: © {}", attribution.text)
+                            };
+                            ui.hyperlink_to(text, attribution.url);
                         });
                 },
             );
@@ -397,6 +440,18 @@ impl AtlasApp {
                 lat: center.y(),
                 zoom: rt.map_memory.zoom(),
             });
+        }
+        stats.basemap_complete = rt.offline.take_stand_ins() == 0 && rt.offline.pending() == 0;
+        if stats.basemap_complete && !rt.reported_complete {
+            rt.reported_complete = true;
+            if let Some(t0) = rt.launch.started {
+                let ms = t0.elapsed().as_secs_f64() * 1e3;
+                log::info!("basemap complete on screen {ms:.0} ms after launch");
+                if rt.launch.exit_when_drawn {
+                    println!("first complete frame: {ms:.1} ms");
+                    ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+                }
+            }
         }
         *last_frame = stats;
     }

@@ -29,8 +29,9 @@ fn parse_theme(s: &str) -> Result<Theme, String> {
 }
 
 fn main() -> eframe::Result {
+    let started = std::time::Instant::now();
     env_logger::Builder::from_env(
-        env_logger::Env::default().default_filter_or("warn,iskp_atlas=info"),
+        env_logger::Env::default().default_filter_or("warn,iskp_atlas=info,walkers=error"),
     )
     .init();
     let cli = Cli::parse();
@@ -38,6 +39,9 @@ fn main() -> eframe::Result {
         basemap: cli.basemap,
         year: cli.year,
         theme: cli.theme,
+        started: Some(started),
+        // For startup measurements (see README): print the time and close.
+        exit_when_drawn: std::env::var_os("ISKP_ATLAS_EXIT_WHEN_DRAWN").is_some(),
     };
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
@@ -45,6 +49,7 @@ fn main() -> eframe::Result {
             .with_app_id("iskp-atlas")
             .with_inner_size([1600.0, 1000.0])
             .with_min_inner_size([800.0, 560.0]),
+        renderer: eframe::Renderer::Glow,
         ..Default::default()
     };
     eframe::run_native(

@@ -57,6 +57,8 @@ pub struct OfflineTiles {
     theme: Theme,
     cache: HashMap<TileId, Cached>,
     frame: u64,
+    /// Tiles drawn from an ancestor because their own was not ready, since last asked.
+    stand_ins: usize,
     shared: Arc<Shared>,
     results: mpsc::Receiver<Rendered>,
     workers: Vec<JoinHandle<()>>,
@@ -91,6 +93,7 @@ impl OfflineTiles {
             theme,
             cache: HashMap::new(),
             frame: 0,
+            stand_ins: 0,
             shared,
             results,
             workers,
@@ -116,6 +119,26 @@ impl OfflineTiles {
         }
     }
 
+    /// Asks for the tiles a view of `size` points centred on `center` (mercator fractions)
+    /// at `zoom` will need, before anything is drawn.
+    pub fn prefetch(&self, center: (f64, f64), zoom: f64, size: egui::Vec2) {
+        let z = (zoom.round().clamp(0.0, f64::from(MAX_ZOOM))) as u8;
+        let n = f64::from(1u32 << z);
+        let world_px = 256.0 * 2f64.powf(zoom);
+        let half = (
+            f64::from(size.x) / world_px / 2.0,
+            f64::from(size.y) / world_px / 2.0,
+        );
+        let tile = |u: f64| (u * n).floor().clamp(0.0, n - 1.0) as u32;
+        let (x0, x1) = (tile(center.0 - half.0), tile(center.0 + half.0));
+        let (y0, y1) = (tile(center.1 - half.1), tile(center.1 + half.1));
+        for x in x0..=x1 {
+            for y in y0..=y1 {
+                self.request(TileId { x, y, zoom: z });
+            }
+        }
+    }
+
     /// Number of tiles waiting for or being rendered.
     pub fn pending(&self) -> usize {
         self.shared
@@ -123,6 +146,12 @@ impl OfflineTiles {
             .lock()
             .map(|q| q.pending.len())
             .unwrap_or(0)
+    }
+
+    /// How many tiles were shown as a scaled-up ancestor since the last call: zero after a
+    /// frame means the basemap on screen is complete.
+    pub fn take_stand_ins(&mut self) -> usize {
+        std::mem::take(&mut self.stand_ins)
     }
 
     /// Number of tiles ready as textures.
@@ -246,6 +275,7 @@ impl Tiles for OfflineTiles {
         };
         if !self.cache.contains_key(&wanted) {
             self.request(wanted);
+            self.stand_ins += 1;
         }
         self.best_available(tile_id)
     }
