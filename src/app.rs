@@ -167,6 +167,7 @@ impl AtlasApp {
             Command::ToggleIncidents => s.layers.incidents = !s.layers.incidents,
             Command::ToggleLabels => s.layers.labels = !s.layers.labels,
             Command::ToggleHelp => self.rt.show_help = !self.rt.show_help,
+            Command::CloseHelp => self.rt.show_help = false,
         }
     }
 

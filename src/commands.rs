@@ -19,6 +19,7 @@ pub enum Command {
     ToggleIncidents,
     ToggleLabels,
     ToggleHelp,
+    CloseHelp,
 }
 
 impl Command {
@@ -40,6 +41,7 @@ impl Command {
             Self::ToggleIncidents => "Show / hide incidents",
             Self::ToggleLabels => "Show / hide place names",
             Self::ToggleHelp => "Show / hide this help",
+            Self::CloseHelp => "Close this help",
         }
     }
 }
@@ -86,6 +88,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Key::L, Command::ToggleLabels),
     bind(Key::Questionmark, Command::ToggleHelp),
     bind(Key::F1, Command::ToggleHelp),
+    bind(Key::Escape, Command::CloseHelp),
 ];
 
 /// "Shift+Right", "Space", "?" — as the help overlay shows a binding.
@@ -158,6 +161,7 @@ mod tests {
             Command::ToggleIncidents,
             Command::ToggleLabels,
             Command::ToggleHelp,
+            Command::CloseHelp,
             Command::ToggleRegion(RegionRole::Core),
             Command::ToggleRegion(RegionRole::Claimed),
             Command::ToggleRegion(RegionRole::Periphery),

@@ -13,5 +13,6 @@ pub mod state;
 pub mod theme;
 pub mod timeline;
 pub mod ui;
+pub mod validate;
 
 pub use app::{AtlasApp, Launch};

@@ -1,14 +1,20 @@
-//! Command line: parses arguments and starts the window. Nothing else lives here.
+//! Command line: parses arguments and dispatches to the window or a subcommand.
 
-use clap::Parser;
+use clap::{Parser, Subcommand};
 use iskp_atlas::basemap::BasemapKind;
+use iskp_atlas::io::countries::Countries;
+use iskp_atlas::model::Date;
 use iskp_atlas::theme::Theme;
-use iskp_atlas::{AtlasApp, Launch};
+use iskp_atlas::{AtlasApp, Launch, validate};
+use std::path::PathBuf;
+use std::process::ExitCode;
 
 /// ISKP Atlas: an offline map of Islamic State Khorasan Province violence, 2015 to today.
 #[derive(Parser, Debug)]
-#[command(name = "iskp-atlas", version, about, long_about = None)]
+#[command(name = "iskp-atlas", version, about, long_about = None, args_conflicts_with_subcommands = true)]
 struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
     /// Basemap: offline (embedded Natural Earth, no network), osm or opentopomap (online)
     #[arg(long, value_name = "offline|osm|opentopomap", value_parser = parse_basemap)]
     basemap: Option<BasemapKind>,
@@ -20,6 +26,19 @@ struct Cli {
     theme: Option<Theme>,
 }
 
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Check incident and region files (the embedded data when no FILE is given).
+    /// Exits with status 1 if anything is wrong.
+    Validate {
+        /// GeoJSON files: incidents (Point features) or regions (features with a `role`)
+        files: Vec<PathBuf>,
+        /// Print one JSON object: {"incidents": N, "regions": N, "errors": [...]}
+        #[arg(long)]
+        json: bool,
+    },
+}
+
 fn parse_basemap(s: &str) -> Result<BasemapKind, String> {
     BasemapKind::parse(s).ok_or_else(|| format!("'{s}' is not one of offline, osm, opentopomap"))
 }
@@ -28,21 +47,36 @@ fn parse_theme(s: &str) -> Result<Theme, String> {
     Theme::parse(s).ok_or_else(|| format!("'{s}' is not one of light, projector, dark"))
 }
 
-fn main() -> eframe::Result {
+fn main() -> ExitCode {
     let started = std::time::Instant::now();
     env_logger::Builder::from_env(
         env_logger::Env::default().default_filter_or("warn,iskp_atlas=info,walkers=error"),
     )
     .init();
     let cli = Cli::parse();
-    let launch = Launch {
-        basemap: cli.basemap,
-        year: cli.year,
-        theme: cli.theme,
-        started: Some(started),
-        // For startup measurements (see README): print the time and close.
-        exit_when_drawn: std::env::var_os("ISKP_ATLAS_EXIT_WHEN_DRAWN").is_some(),
-    };
+    match cli.command {
+        Some(Command::Validate { files, json }) => run_validate(&files, json),
+        None => {
+            let launch = Launch {
+                basemap: cli.basemap,
+                year: cli.year,
+                theme: cli.theme,
+                started: Some(started),
+                // For startup measurements (see README): print the time and close.
+                exit_when_drawn: std::env::var_os("ISKP_ATLAS_EXIT_WHEN_DRAWN").is_some(),
+            };
+            match run_gui(launch) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("iskp-atlas: cannot open the window: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+    }
+}
+
+fn run_gui(launch: Launch) -> eframe::Result {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("ISKP Atlas")
@@ -57,4 +91,37 @@ fn main() -> eframe::Result {
         options,
         Box::new(move |cc| Ok(Box::new(AtlasApp::from_creation_context(cc, launch)))),
     )
+}
+
+fn run_validate(files: &[PathBuf], json: bool) -> ExitCode {
+    let countries = Countries::embedded();
+    let today = Date::today();
+    let report = if files.is_empty() {
+        validate::embedded_data(&countries, today)
+    } else {
+        validate::files(files, &countries, today)
+    };
+    if json {
+        println!("{}", report.to_json());
+    } else {
+        for e in &report.errors {
+            println!("{e}");
+        }
+        let what = if files.is_empty() {
+            "embedded data"
+        } else {
+            "given files"
+        };
+        println!(
+            "{what}: {} incidents, {} regions, {} errors",
+            report.incidents,
+            report.regions,
+            report.errors.len()
+        );
+    }
+    if report.is_ok() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
 }

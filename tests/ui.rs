@@ -229,6 +229,9 @@ fn zoom_keys_and_help_overlay() {
     h.run_steps(2);
     assert!(h.state().help_open());
     h.get_by_label("Play / pause the timeline");
+    h.key_press(egui::Key::Escape);
+    h.run_steps(2);
+    assert!(!h.state().help_open());
 }
 
 #[test]

@@ -432,6 +432,7 @@ def main():
     print(f"assets/labels.json: {len(labels)} labels")
 
     write_regions(country_geom, admin1)
+    write_countries(world, countries10)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -538,6 +539,56 @@ def write_regions(country_geom, admin1):
                           units=[f"{a}:{n}" for a, n in units],
                           paper_ref=f"{paper}, Introduction")]
     write_fc("data/regions/historical.geojson", historical, derived)
+
+
+def write_countries(world, countries10):
+    """assets/countries.geojson: every country with its ISO 3166-1 alpha-3 code, for the
+    validator's point-in-country check. 10m detail inside the region, 50m elsewhere."""
+    detailed = {}
+    for f in countries10:
+        if f.get("id") is not None:
+            detailed[str(f["id"]).zfill(3)] = shape(f["geometry"]).buffer(0)
+    features = []
+    for props, fid, g in world:
+        if g is None or fid is None:
+            continue
+        iso3 = country_iso3(fid, props.get("name", ""))
+        if not iso3:
+            continue
+        g = g.buffer(0)
+        fine = detailed.get(str(fid).zfill(3))
+        if fine is not None:
+            g = unary_union([g.difference(REGION_BOX), fine.intersection(REGION_BOX)])
+        geom = rounded_geometry(g, 0.01, 3)
+        if geom is None:
+            continue
+        features.append({"type": "Feature",
+                         "properties": {"iso3": iso3, "name": props.get("name", "")},
+                         "geometry": geom})
+    features.sort(key=lambda f: f["properties"]["iso3"])
+    fc = {"type": "FeatureCollection",
+          "note": "Natural Earth (public domain): 10m inside lon 20..105 / lat -5..62, 50m elsewhere;"
+                  " simplified to about 1 km. Written by tools/derive_basemap.py.",
+          "features": features}
+    with open("assets/countries.geojson", "w", encoding="utf-8") as f:
+        json.dump(fc, f, ensure_ascii=False, separators=(",", ":"))
+        f.write("\n")
+    print(f"assets/countries.geojson: {len(features)} countries, "
+          f"{os.path.getsize('assets/countries.geojson')} bytes")
+
+
+def rounded_geometry(geom, tol, digits):
+    polys = []
+    # Small islands (the Maldives are nothing else) are kept as they are; simplifying them
+    # would erase them, and a validator must still find the country under its points.
+    for p in polygons_of(geom):
+        if p.area > 0.05:
+            p = p.simplify(tol, preserve_topology=True)
+        ring = lambda coords: [[round(x, digits), round(y, digits)] for x, y in coords]
+        polys.append([ring(p.exterior.coords)] + [ring(i.coords) for i in p.interiors])
+    if not polys:
+        return None
+    return {"type": "MultiPolygon", "coordinates": polys}
 
 
 if __name__ == "__main__":

@@ -12,9 +12,9 @@ use std::thread::JoinHandle;
 use walkers::sources::Attribution;
 use walkers::{TileId, TilePiece, Tiles};
 
-/// Tiles kept as textures. A 1080p screen shows about 40; the rest is recent history so
-/// panning back is instant.
-const CACHE_TILES: usize = 400;
+/// Texture memory kept for tiles. A 1080p screen shows about 40 tiles; the rest of the
+/// budget is recent history, so panning back is instant.
+const CACHE_BYTES: usize = 128 << 20;
 /// Requests beyond this are dropped oldest-first: after a fast pan the old ones are off screen.
 const MAX_QUEUED: usize = 128;
 /// Always rendered up front, so there is a parent tile to show under any tile still rendering.
@@ -57,6 +57,8 @@ pub struct OfflineTiles {
     theme: Theme,
     cache: HashMap<TileId, Cached>,
     frame: u64,
+    /// How many tiles fit in [`CACHE_BYTES`] at this texture size.
+    cache_limit: usize,
     /// Tiles drawn from an ancestor because their own was not ready, since last asked.
     stand_ins: usize,
     shared: Arc<Shared>,
@@ -93,6 +95,7 @@ impl OfflineTiles {
             theme,
             cache: HashMap::new(),
             frame: 0,
+            cache_limit: (CACHE_BYTES / (texture_px as usize).pow(2) / 4).clamp(96, 1024),
             stand_ins: 0,
             shared,
             results,
@@ -180,7 +183,7 @@ impl OfflineTiles {
         let name = format!("basemap-{}-{}-{}", tile.zoom, tile.x, tile.y);
         let texture = self.ctx.load_texture(name, image, TextureOptions::LINEAR);
         self.cache.insert(tile, Cached { texture, last_used });
-        if self.cache.len() > CACHE_TILES {
+        if self.cache.len() > self.cache_limit {
             self.evict();
         }
     }
@@ -193,7 +196,7 @@ impl OfflineTiles {
             .map(|(id, c)| (c.last_used, *id))
             .collect();
         ages.sort_unstable_by_key(|(age, _)| *age);
-        let excess = self.cache.len().saturating_sub(CACHE_TILES * 3 / 4);
+        let excess = self.cache.len().saturating_sub(self.cache_limit * 3 / 4);
         for (_, id) in ages.into_iter().take(excess) {
             self.cache.remove(&id);
         }

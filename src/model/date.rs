@@ -62,6 +62,31 @@ impl Date {
     }
 }
 
+impl Date {
+    /// The date `days` after 1970-01-01 (Howard Hinnant's civil-from-days algorithm).
+    pub fn from_days_since_epoch(days: i64) -> Self {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        Self { year, month, day }
+    }
+
+    /// Today by the system clock (UTC).
+    pub fn today() -> Self {
+        let secs = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_secs() as i64)
+            .unwrap_or(0);
+        Self::from_days_since_epoch(secs.div_euclid(86_400))
+    }
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
@@ -107,6 +132,27 @@ mod tests {
         assert!(Date::parse("21-08-2026").is_none());
         assert!(Date::parse("2021-08-2x").is_none());
         assert!(Date::parse("").is_none());
+    }
+
+    #[test]
+    fn days_since_epoch_to_civil_dates() {
+        assert_eq!(
+            Date::from_days_since_epoch(0),
+            Date::new(1970, 1, 1).unwrap()
+        );
+        assert_eq!(
+            Date::from_days_since_epoch(19_723),
+            Date::new(2024, 1, 1).unwrap()
+        );
+        assert_eq!(
+            Date::from_days_since_epoch(19_782),
+            Date::new(2024, 2, 29).unwrap()
+        );
+        assert_eq!(
+            Date::from_days_since_epoch(-1),
+            Date::new(1969, 12, 31).unwrap()
+        );
+        assert!(Date::today().year >= 2024);
     }
 
     #[test]
