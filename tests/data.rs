@@ -128,3 +128,67 @@ fn every_incident_loads_with_a_source_and_sane_values() {
         assert!(loaded.iter().any(|i| i.id == id), "{id} missing");
     }
 }
+
+#[test]
+fn every_cited_source_is_in_the_bibliography_and_paper_refs_point_at_real_footnotes() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/sources.json");
+    let bib: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    assert!(
+        bib["paper"]["url"]
+            .as_str()
+            .unwrap()
+            .starts_with("https://")
+    );
+    let urls: std::collections::HashSet<&str> = bib["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["url"].as_str().unwrap())
+        .collect();
+    let footnotes: std::collections::HashSet<u64> = bib["paper_footnotes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["footnote"].as_u64().unwrap())
+        .collect();
+    assert!(
+        footnotes.len() > 100,
+        "the paper has over a hundred footnotes"
+    );
+    let (dataset, _) = embedded::load();
+    for i in dataset.incidents() {
+        for s in &i.sources {
+            assert!(
+                urls.contains(s.url.as_str()),
+                "{}: {} is not in data/sources.json (run python3 tools/build_sources.py)",
+                i.id,
+                s.url
+            );
+        }
+        if let Some(r) = &i.paper_ref {
+            for n in footnote_numbers(r) {
+                assert!(
+                    footnotes.contains(&n),
+                    "{}: paper_ref '{r}' names footnote {n}, which the paper lacks",
+                    i.id
+                );
+            }
+        }
+    }
+}
+
+/// The footnote numbers in a paper_ref such as "Regional Violence; fn 59, fn 60".
+fn footnote_numbers(r: &str) -> Vec<u64> {
+    r.split("fn")
+        .skip(1)
+        .filter_map(|rest| {
+            let digits: String = rest
+                .trim_start()
+                .chars()
+                .take_while(char::is_ascii_digit)
+                .collect();
+            digits.parse().ok()
+        })
+        .collect()
+}
