@@ -42,7 +42,10 @@ fn in_view(app: &AtlasApp, n: usize) -> usize {
     let t = iskp_atlas::map::ScreenTransform::new(rect, view.zoom, view.lon, view.lat);
     app.dataset.incidents()[..n]
         .iter()
-        .filter(|i| rect.contains(t.lonlat_to_screen(i.lon, i.lat)))
+        .filter(|i| {
+            rect.expand(iskp_atlas::map::incidents::CULL_MARGIN_PX)
+                .contains(t.lonlat_to_screen(i.lon, i.lat))
+        })
         .count()
 }
 

@@ -29,6 +29,10 @@ pub fn zoom_scale(zoom: f64) -> f32 {
     (0.55 + 0.15 * (zoom as f32 - 3.0)).clamp(0.55, 1.0)
 }
 
+/// Markers this far outside the map are still drawn, so one straddling the edge is not cut
+/// off before it leaves the screen.
+pub const CULL_MARGIN_PX: f32 = 30.0;
+
 /// Mercator positions of the dataset's incidents, parallel to `Dataset::incidents()`.
 pub struct IncidentPoints {
     units: Vec<[f64; 2]>,
@@ -58,7 +62,7 @@ impl IncidentPoints {
         halo: Color32,
     ) -> usize {
         let shown = dataset.up_to_month(cursor_month);
-        let view = t.visible_units(30.0);
+        let view = t.visible_units(CULL_MARGIN_PX);
         let mut drawn = 0;
         for (incident, u) in shown.iter().zip(&self.units) {
             if u[0] < view[0] || u[0] > view[2] || u[1] < view[1] || u[1] > view[3] {
