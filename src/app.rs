@@ -6,15 +6,21 @@ use crate::basemap::tile_math::{lonlat_to_unit, unit_to_lonlat};
 use crate::basemap::{BasemapKind, online};
 use crate::commands::{self, Command};
 use crate::map::ScreenTransform;
-use crate::map::incidents::{IncidentPoints, kind_color};
+use crate::map::fly::Flight;
+use crate::map::incidents::{self, Drawn, Mark};
 use crate::map::labels::Labels;
 use crate::map::regions::{RegionShape, area_style};
 use crate::model::date::month_label;
-use crate::model::{Dataset, RegionRole};
+use crate::model::waves::{date_text, wave_at};
+use crate::model::{Dataset, Filter, RegionRole};
 use crate::state::{HOME_BOUNDS, STORAGE_KEY, State, View};
 use crate::theme::Theme;
+use crate::timeline::Mode;
 use crate::ui;
-use egui::{Align2, Color32, FontId, Rect};
+use crate::ui::details::Selection;
+use crate::ui::search::Hit;
+use egui::{Align2, Color32, FontId, Pos2, Rect};
+use geo::Contains;
 use walkers::{HttpTiles, MapMemory, Tiles, lon_lat};
 
 /// Overrides from the command line, applied on top of the saved state.
@@ -33,11 +39,20 @@ pub struct Launch {
 #[derive(Debug, Clone, Default)]
 pub struct FrameStats {
     pub regions_drawn: Vec<RegionRole>,
+    /// Incidents on the map (alone or in clusters).
     pub incidents_drawn: usize,
+    /// Incidents passing the filters and the timeline, on screen or not.
+    pub incidents_shown: usize,
+    pub marks: Vec<Mark>,
     pub labels: Vec<String>,
     pub map_rect: Option<Rect>,
+    pub transform: Option<ScreenTransform>,
+    /// The big month-and-year stamp on the map.
+    pub date_stamp: String,
     /// Every visible basemap tile was its own, not a scaled-up stand-in.
     pub basemap_complete: bool,
+    /// Screen position of each year's bar in the per-year chart, when charts are open.
+    pub chart_years: Vec<(i32, Pos2)>,
 }
 
 pub struct AtlasApp {
@@ -56,8 +71,17 @@ struct Runtime {
     offline: OfflineTiles,
     online: Option<(BasemapKind, HttpTiles)>,
     regions: Vec<RegionShape>,
-    points: IncidentPoints,
     labels: Labels,
+    choices: ui::filters::Choices,
+    /// Which incidents pass `mask_filter`, and running counts of them for quick totals.
+    mask: Vec<bool>,
+    mask_prefix: Vec<u32>,
+    mask_filter: Option<Filter>,
+    selection: Selection,
+    drawn: Drawn,
+    scratch: Vec<u32>,
+    flight: Option<Flight>,
+    search: String,
     show_help: bool,
     applied_theme: Option<Theme>,
     launch: Launch,
@@ -114,33 +138,44 @@ impl AtlasApp {
             // Roughly the map's part of the window: less the legend and the two bars.
             let map_rect = Rect::from_min_max(
                 screen.min + egui::vec2(190.0, 30.0),
-                screen.max - egui::vec2(0.0, 40.0),
+                screen.max - egui::vec2(0.0, 70.0),
             );
             let view = state.view.unwrap_or_else(|| fit(HOME_BOUNDS, map_rect));
             let (ux, uy) = lonlat_to_unit(view.lon, view.lat);
             offline.prefetch((ux, uy), view.zoom, map_rect.size());
             (offline, regions.join().unwrap_or_default())
         });
+        let choices = ui::filters::Choices::new(&dataset);
         let rt = Runtime {
             ctx: ctx.clone(),
             map_memory,
             offline,
             online: None,
             regions,
-            points: IncidentPoints::new(&dataset),
             labels: Labels::embedded(),
+            choices,
+            mask: Vec::new(),
+            mask_prefix: Vec::new(),
+            mask_filter: None,
+            selection: Selection::None,
+            drawn: Drawn::default(),
+            scratch: Vec::new(),
+            flight: None,
+            search: String::new(),
             show_help: false,
             applied_theme: None,
             launch,
             reported_complete: false,
         };
-        Self {
+        let mut app = Self {
             state,
             dataset,
             load_errors,
             last_frame: FrameStats::default(),
             rt,
-        }
+        };
+        app.refresh_mask();
+        app
     }
 
     /// Carries out one command. Keys, buttons and tests all come through here.
@@ -148,17 +183,28 @@ impl AtlasApp {
         let s = &mut self.state;
         match command {
             Command::TogglePlay => s.timeline.toggle_play(),
-            Command::StepYearBack => s.timeline.step_years(-1),
-            Command::StepYearForward => s.timeline.step_years(1),
             Command::StepMonthBack => s.timeline.step_months(-1),
             Command::StepMonthForward => s.timeline.step_months(1),
+            Command::StepYearBack => s.timeline.step_months(-12),
+            Command::StepYearForward => s.timeline.step_months(12),
+            Command::ToStart => s.timeline.to_start(),
+            Command::ToEnd => s.timeline.to_end(),
+            Command::Slower => s.timeline.change_speed(false),
+            Command::Faster => s.timeline.change_speed(true),
+            Command::ToggleLoop => s.timeline.looping = !s.timeline.looping,
+            Command::ToggleWindowMode => s.timeline.toggle_mode(),
             Command::ZoomIn => {
+                self.rt.flight = None;
                 let _ = self.rt.map_memory.zoom_in();
             }
             Command::ZoomOut => {
+                self.rt.flight = None;
                 let _ = self.rt.map_memory.zoom_out();
             }
-            Command::ResetView => s.view = None,
+            Command::ResetView => {
+                self.rt.flight = None;
+                s.view = None;
+            }
             Command::CycleTheme => s.theme = s.theme.next(),
             Command::ToggleRegion(role) => {
                 let on = s.layers.region_mut(role);
@@ -166,9 +212,56 @@ impl AtlasApp {
             }
             Command::ToggleIncidents => s.layers.incidents = !s.layers.incidents,
             Command::ToggleLabels => s.layers.labels = !s.layers.labels,
+            Command::ToggleCharts => s.show_charts = !s.show_charts,
+            Command::ResetFilters => s.filter = Filter::default(),
             Command::ToggleHelp => self.rt.show_help = !self.rt.show_help,
-            Command::CloseHelp => self.rt.show_help = false,
+            Command::Close => {
+                if self.rt.show_help {
+                    self.rt.show_help = false;
+                } else if self.rt.selection != Selection::None {
+                    self.rt.selection = Selection::None;
+                } else {
+                    self.rt.search.clear();
+                }
+            }
         }
+        self.refresh_mask();
+    }
+
+    /// Recomputes which incidents pass the filter, only when the filter changed.
+    fn refresh_mask(&mut self) {
+        if self.rt.mask_filter.as_ref() == Some(&self.state.filter) {
+            return;
+        }
+        let f = &self.state.filter;
+        self.rt.mask = self
+            .dataset
+            .incidents()
+            .iter()
+            .map(|i| f.matches(i))
+            .collect();
+        self.rt.mask_prefix = std::iter::once(0)
+            .chain(self.rt.mask.iter().scan(0u32, |n, &m| {
+                *n += u32::from(m);
+                Some(*n)
+            }))
+            .collect();
+        self.rt.mask_filter = Some(f.clone());
+    }
+
+    /// Incidents passing the filter within the timeline's current months.
+    pub fn shown_count(&self) -> usize {
+        let t = &self.state.timeline;
+        let r = self.dataset.month_range(t.from_month(), t.cursor());
+        (self.rt.mask_prefix[r.end] - self.rt.mask_prefix[r.start]) as usize
+    }
+
+    pub fn selection(&self) -> &Selection {
+        &self.rt.selection
+    }
+
+    pub fn select(&mut self, selection: Selection) {
+        self.rt.selection = selection;
     }
 
     pub fn set_basemap(&mut self, basemap: BasemapKind) {
@@ -181,6 +274,29 @@ impl AtlasApp {
 
     pub fn help_open(&self) -> bool {
         self.rt.show_help
+    }
+
+    pub fn set_search(&mut self, text: &str) {
+        self.rt.search = text.to_owned();
+    }
+
+    /// Puts the map at `view` at once.
+    pub fn set_view(&mut self, view: View) {
+        self.rt.flight = None;
+        self.rt.map_memory.center_at(lon_lat(view.lon, view.lat));
+        let _ = self.rt.map_memory.set_zoom(view.zoom);
+        self.state.view = Some(view);
+    }
+
+    /// Flies the map to `view` over about a second.
+    pub fn fly_to(&mut self, view: View) {
+        let now = self.rt.ctx.input(|i| i.time);
+        let from = self.state.view.unwrap_or(view);
+        self.rt.flight = Some(Flight::new(from, view, now));
+    }
+
+    pub fn flying(&self) -> bool {
+        self.rt.flight.is_some()
     }
 
     /// Offline tiles rendered and ready as textures.
@@ -225,12 +341,12 @@ impl AtlasApp {
         ui.horizontal(|ui| {
             ui.heading(egui::RichText::new("ISKP Atlas").strong());
             // The subtitle gives way first when the window is narrow.
-            if ui.available_width() > 1000.0 * ui::style::text_scale(self.state.theme) {
+            if ui.available_width() > 1250.0 * ui::style::text_scale(self.state.theme) {
                 ui.label("Islamic State Khorasan Province, 2015 to today");
             }
             ui.separator();
-            let mut basemap = self.state.basemap;
             let label = ui.label("Basemap");
+            let mut basemap = self.state.basemap;
             egui::ComboBox::from_id_salt("basemap")
                 .selected_text(basemap.label())
                 .show_ui(ui, |ui| {
@@ -243,8 +359,8 @@ impl AtlasApp {
             if basemap != self.state.basemap {
                 self.set_basemap(basemap);
             }
-            let mut theme = self.state.theme;
             let label = ui.label("Theme");
+            let mut theme = self.state.theme;
             egui::ComboBox::from_id_salt("theme")
                 .selected_text(theme.label())
                 .show_ui(ui, |ui| {
@@ -257,16 +373,79 @@ impl AtlasApp {
             if theme != self.state.theme {
                 self.set_theme(theme);
             }
+            ui.separator();
+            self.search_box(ui);
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if ui.button("Help (?)").clicked() {
                     commands.push(Command::ToggleHelp);
                 }
-                if ui.button("Whole region").on_hover_text("Home").clicked() {
+                if ui.button("Whole region").on_hover_text("R").clicked() {
                     commands.push(Command::ResetView);
+                }
+                let charts = if self.state.show_charts {
+                    "Hide charts"
+                } else {
+                    "Charts"
+                };
+                if ui.button(charts).on_hover_text("C").clicked() {
+                    commands.push(Command::ToggleCharts);
                 }
             });
         });
         commands
+    }
+
+    fn search_box(&mut self, ui: &mut egui::Ui) {
+        let edit = egui::TextEdit::singleline(&mut self.rt.search)
+            .hint_text("Search places and incidents")
+            .desired_width(220.0);
+        let response = ui.add(edit);
+        let hits = ui::search::search(&self.rt.search, &self.dataset, &self.rt.labels, 10);
+        if hits.is_empty() {
+            return;
+        }
+        let mut chosen = None;
+        if response.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+            chosen = hits.first().cloned();
+        }
+        egui::Area::new(egui::Id::unique("search-results"))
+            .fixed_pos(response.rect.left_bottom() + egui::vec2(0.0, 4.0))
+            .order(egui::Order::Foreground)
+            .show(ui.ctx(), |ui| {
+                egui::Frame::popup(ui.style()).show(ui, |ui| {
+                    ui.set_max_width(420.0);
+                    for hit in &hits {
+                        if ui
+                            .selectable_label(false, hit.text(&self.dataset))
+                            .clicked()
+                        {
+                            chosen = Some(hit.clone());
+                        }
+                    }
+                });
+            });
+        if let Some(hit) = chosen {
+            self.go_to(&hit);
+            self.rt.search.clear();
+        }
+    }
+
+    /// Flies to a search hit; an incident is also selected.
+    pub fn go_to(&mut self, hit: &Hit) {
+        match hit {
+            Hit::Incident(i) => {
+                let inc = &self.dataset.incidents()[*i as usize];
+                let (lon, lat, month) = (inc.lon, inc.lat, inc.date.month_index());
+                let zoom = self.state.view.map_or(8.0, |v| v.zoom.max(8.0));
+                self.fly_to(View { lon, lat, zoom });
+                self.state.timeline.playing = false;
+                if self.state.timeline.cursor() < month {
+                    self.state.timeline.set_cursor(month);
+                }
+                self.rt.selection = Selection::Incident(*i);
+            }
+            Hit::Place { view, .. } => self.fly_to(*view),
+        }
     }
 
     fn map_ui(&mut self, ui: &mut egui::Ui) {
@@ -277,6 +456,17 @@ impl AtlasApp {
             let _ = self.rt.map_memory.set_zoom(view.zoom);
             self.state.view = Some(view);
         }
+        let now = ui.input(|i| i.time);
+        if let Some(flight) = self.rt.flight {
+            let (view, landed) = flight.at(now);
+            self.rt.map_memory.center_at(lon_lat(view.lon, view.lat));
+            let _ = self.rt.map_memory.set_zoom(view.zoom);
+            if landed {
+                self.rt.flight = None;
+            } else {
+                ui.ctx().request_repaint();
+            }
+        }
         let home = self.state.view.unwrap_or(View {
             lon: 66.0,
             lat: 34.0,
@@ -286,6 +476,7 @@ impl AtlasApp {
         let dark = theme == Theme::Dark;
         let online_attribution = self.ensure_online();
         let attribution = online_attribution.unwrap_or_else(|| self.rt.offline.attribution());
+        let shown = self.shown_count();
 
         // Split the borrows: walkers holds the tiles and map memory mutably while the overlay
         // closure reads the rest.
@@ -303,12 +494,21 @@ impl AtlasApp {
             _ => None,
         };
         let regions = &rt.regions;
-        let points = &rt.points;
         let labels = &rt.labels;
+        let mask = &rt.mask;
+        let scratch = &mut rt.scratch;
+        let selection = &mut rt.selection;
+        let flight = &mut rt.flight;
+        let selected = match selection {
+            Selection::Incident(i) => Some(*i),
+            _ => None,
+        };
         let mut stats = FrameStats {
             map_rect: Some(rect),
+            incidents_shown: shown,
             ..Default::default()
         };
+        let mut drawn = Drawn::default();
         let mut map = walkers::Map::new(
             Some(&mut rt.offline),
             &mut rt.map_memory,
@@ -321,7 +521,14 @@ impl AtlasApp {
         }
         map.show(ui, |ui, response, projector, _memory| {
             let t = ScreenTransform::from_projector(projector);
+            stats.transform = Some(t);
             let painter = ui.painter().with_clip_rect(response.rect);
+            // A hand on the map takes it back from an animation.
+            if response.dragged()
+                || (response.hovered() && ui.input(|i| i.smooth_scroll_delta != egui::Vec2::ZERO))
+            {
+                *flight = None;
+            }
 
             // Areas: one mesh per role so each keeps its own translucency.
             for role in RegionRole::ALL {
@@ -352,41 +559,95 @@ impl AtlasApp {
                     .collect();
             }
 
-            let scale =
-                ui::style::text_scale(theme).min(1.2) * crate::map::incidents::zoom_scale(t.zoom);
-            let cursor = state.timeline.cursor;
             if state.layers.incidents {
-                stats.incidents_drawn =
-                    points.paint(&painter, &t, dataset, cursor, scale, label_style.halo);
-                if let Some(pos) = response.hover_pos()
-                    && let Some(incident) = points.pick(&t, dataset, cursor, pos, scale)
-                {
-                    response.clone().on_hover_ui_at_pointer(|ui| {
-                        ui.strong(&incident.title);
-                        ui.label(format!(
-                            "{} · {}, {}",
-                            incident.date, incident.place, incident.country
-                        ));
-                        let killed =
-                            match (incident.killed, incident.killed_low, incident.killed_high) {
-                                (Some(k), Some(lo), Some(hi)) if lo != hi => {
-                                    format!("{k} killed (reports {lo}–{hi})")
-                                }
-                                (Some(k), _, _) => format!("{k} killed"),
-                                _ => "Deaths not known".to_owned(),
-                            };
-                        ui.colored_label(
-                            kind_color(incident.kind),
-                            format!("{} · {}", incident.kind.label(), killed),
-                        );
-                    });
-                }
+                let style = incidents::Style {
+                    scale: ui::style::text_scale(theme).min(1.2) * incidents::zoom_scale(t.zoom),
+                    halo: label_style.halo,
+                    ink: label_style.text,
+                };
+                drawn = incidents::paint(
+                    &painter,
+                    &t,
+                    dataset,
+                    mask,
+                    &state.timeline,
+                    &style,
+                    selected,
+                    scratch,
+                );
+                stats.incidents_drawn = drawn.incidents;
             }
 
-            // The year, large, for the back of the room.
-            let year_font = FontId::proportional(46.0 * ui::style::text_scale(theme));
+            // Hover: what is under the pointer. Click: open it.
+            if let Some(pos) = response.hover_pos() {
+                match drawn.pick(pos) {
+                    Some(Mark::Incident { id, .. }) => {
+                        let inc = &dataset.incidents()[*id as usize];
+                        response.clone().on_hover_ui_at_pointer(|ui| {
+                            ui.strong(&inc.title);
+                            ui.label(format!(
+                                "{} · {}, {}",
+                                date_text(inc.date, inc.date_precision),
+                                inc.place,
+                                inc.country
+                            ));
+                            ui.colored_label(
+                                incidents::kind_color(inc.kind),
+                                format!(
+                                    "{} · killed: {}",
+                                    inc.kind.label(),
+                                    ui::details::deaths(inc)
+                                ),
+                            );
+                        });
+                    }
+                    Some(Mark::Cluster { members, .. }) => {
+                        let n = members.len();
+                        response
+                            .clone()
+                            .on_hover_text_at_pointer(format!("{n} incidents: click to zoom in"));
+                    }
+                    None => {}
+                }
+            }
+            if response.clicked()
+                && let Some(pos) = response.interact_pointer_pos()
+            {
+                *selection = match drawn.pick(pos) {
+                    Some(Mark::Cluster { members, at, .. }) => {
+                        if t.zoom < incidents::CLUSTER_BELOW_ZOOM - 0.5 {
+                            let [x, y] = t.screen_to_unit(*at);
+                            let (lon, lat) = unit_to_lonlat(x, y);
+                            let to = View {
+                                lon,
+                                lat,
+                                zoom: (t.zoom + 2.0).min(incidents::CLUSTER_BELOW_ZOOM + 0.5),
+                            };
+                            let from = state.view.unwrap_or(to);
+                            *flight = Some(Flight::new(from, to, now));
+                            Selection::None
+                        } else {
+                            Selection::Many(members.clone())
+                        }
+                    }
+                    Some(Mark::Incident { .. }) => {
+                        let here = drawn.incidents_at(pos);
+                        if here.len() > 1 {
+                            Selection::Many(here)
+                        } else {
+                            Selection::Incident(here[0])
+                        }
+                    }
+                    None => region_at(dataset, &state.layers, &t, pos)
+                        .map_or(Selection::None, Selection::Region),
+                };
+            }
+
+            // The date, large, for the back of the room.
+            let scale = ui::style::text_scale(theme);
+            let stamp = month_label(state.timeline.cursor());
             let at = response.rect.left_top() + egui::vec2(16.0, 10.0);
-            let year = state.timeline.year().to_string();
+            let font = FontId::proportional(42.0 * scale);
             for d in [
                 egui::vec2(-2.0, 0.0),
                 egui::vec2(2.0, 0.0),
@@ -396,16 +657,36 @@ impl AtlasApp {
                 painter.text(
                     at + d,
                     Align2::LEFT_TOP,
-                    &year,
-                    year_font.clone(),
+                    &stamp,
+                    font.clone(),
                     label_style.halo,
                 );
             }
-            painter.text(at, Align2::LEFT_TOP, &year, year_font, label_style.text);
-            let sub = format!("through {}", month_label(cursor));
-            let sub_font = FontId::proportional(15.0 * ui::style::text_scale(theme));
-            let sub_at = at + egui::vec2(2.0, 56.0 * ui::style::text_scale(theme));
+            painter.text(at, Align2::LEFT_TOP, &stamp, font, label_style.text);
+            let wave = wave_at(state.timeline.cursor()).map_or("", |w| w.name);
+            let mode = match state.timeline.mode {
+                Mode::Cumulative => "everything so far".to_owned(),
+                Mode::Window => format!("last {} months", state.timeline.window_months),
+            };
+            let sub = format!("{wave} · {mode} · {shown} incidents");
+            let sub_at = at + egui::vec2(2.0, 50.0 * scale);
+            let sub_font = FontId::proportional(15.0 * scale);
+            for d in [
+                egui::vec2(-1.0, 0.0),
+                egui::vec2(1.0, 0.0),
+                egui::vec2(0.0, -1.0),
+                egui::vec2(0.0, 1.0),
+            ] {
+                painter.text(
+                    sub_at + d,
+                    Align2::LEFT_TOP,
+                    &sub,
+                    sub_font.clone(),
+                    label_style.halo,
+                );
+            }
             painter.text(sub_at, Align2::LEFT_TOP, sub, sub_font, label_style.text);
+            stats.date_stamp = stamp;
 
             // Attribution, always visible, linking to the provider.
             let area = response.rect.shrink(4.0);
@@ -456,8 +737,33 @@ impl AtlasApp {
                 }
             }
         }
+        stats.marks = drawn.marks.clone();
+        stats.chart_years = std::mem::take(&mut last_frame.chart_years);
+        rt.drawn = drawn;
         *last_frame = stats;
     }
+}
+
+/// The topmost visible area under a screen point, as an index into `Dataset::regions`.
+fn region_at(
+    dataset: &Dataset,
+    layers: &crate::state::Layers,
+    t: &ScreenTransform,
+    pos: Pos2,
+) -> Option<usize> {
+    let [x, y] = t.screen_to_unit(pos);
+    let (lon, lat) = unit_to_lonlat(x, y);
+    let p = geo::Point::new(lon, lat);
+    RegionRole::ALL
+        .iter()
+        .rev()
+        .filter(|r| layers.region(**r))
+        .find_map(|role| {
+            dataset
+                .regions
+                .iter()
+                .position(|r| r.role == *role && r.geometry.contains(&p))
+        })
 }
 
 /// Fill opacity factor for areas: full up to zoom 6, down to 45 % from zoom 9.
@@ -500,27 +806,63 @@ impl eframe::App for AtlasApp {
         egui::Panel::bottom("timeline").show(ui, |ui| {
             ui.add_space(4.0);
             clicked.extend(ui::timeline_bar::show(ui, &mut self.state.timeline));
-            ui.add_space(4.0);
         });
-        let shown = self.dataset.up_to_month(self.state.timeline.cursor).len();
+        if self.state.show_charts {
+            let cursor = self.state.timeline.cursor();
+            let out = egui::Panel::bottom("charts")
+                .resizable(true)
+                .default_size(240.0)
+                .show(ui, |ui| {
+                    ui::charts::show(ui, &self.dataset, &self.rt.mask, cursor)
+                })
+                .inner;
+            if let Some(year) = out.clicked_year {
+                self.state.timeline.playing = false;
+                self.state.timeline.set_year(year);
+            }
+            self.last_frame.chart_years = out.year_bars;
+        }
+        let shown = self.shown_count();
         let total = self.dataset.incidents().len();
         let dark = self.state.theme == Theme::Dark;
         let layers = self.state.layers.clone();
-        let errors = self.load_errors.clone();
-        egui::Panel::left("legend").resizable(false).show(ui, |ui| {
-            ui.add_space(6.0);
-            clicked.extend(ui::legend::show(ui, &layers, dark, shown, total));
-            if !errors.is_empty() {
-                ui.separator();
-                ui.colored_label(
-                    Color32::from_rgb(200, 40, 40),
-                    format!("{} data problems:", errors.len()),
-                );
-                for e in errors.iter().take(5) {
-                    ui.label(egui::RichText::new(e).small());
-                }
+        egui::Panel::left("legend")
+            .resizable(false)
+            .default_size(250.0)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical().show(ui, |ui| {
+                    ui.add_space(6.0);
+                    clicked.extend(ui::legend::show(ui, &layers, dark, shown, total));
+                    ui.separator();
+                    ui::filters::show(ui, &mut self.state.filter, &self.rt.choices);
+                    if !self.load_errors.is_empty() {
+                        ui.separator();
+                        ui.colored_label(
+                            Color32::from_rgb(200, 40, 40),
+                            format!("{} data problems:", self.load_errors.len()),
+                        );
+                        for e in self.load_errors.iter().take(5) {
+                            ui.label(egui::RichText::new(e).small());
+                        }
+                    }
+                });
+            });
+        self.refresh_mask();
+        if self.rt.selection != Selection::None {
+            let cursor = self.state.timeline.cursor();
+            let action = egui::Panel::right("details")
+                .resizable(true)
+                .default_size(340.0)
+                .show(ui, |ui| {
+                    ui::details::show(ui, &self.dataset, &self.rt.selection, cursor, &self.rt.mask)
+                })
+                .inner;
+            match action {
+                Some(ui::details::Action::Close) => self.rt.selection = Selection::None,
+                Some(ui::details::Action::Select(i)) => self.rt.selection = Selection::Incident(i),
+                None => {}
             }
-        });
+        }
         egui::CentralPanel::no_frame().show(ui, |ui| self.map_ui(ui));
         for command in clicked {
             self.run(command);

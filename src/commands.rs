@@ -7,10 +7,16 @@ use egui::{Key, Modifiers};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Command {
     TogglePlay,
-    StepYearBack,
-    StepYearForward,
     StepMonthBack,
     StepMonthForward,
+    StepYearBack,
+    StepYearForward,
+    ToStart,
+    ToEnd,
+    Slower,
+    Faster,
+    ToggleLoop,
+    ToggleWindowMode,
     ZoomIn,
     ZoomOut,
     ResetView,
@@ -18,18 +24,27 @@ pub enum Command {
     ToggleRegion(RegionRole),
     ToggleIncidents,
     ToggleLabels,
+    ToggleCharts,
+    ResetFilters,
     ToggleHelp,
-    CloseHelp,
+    /// Escape: closes the help, then the details panel.
+    Close,
 }
 
 impl Command {
     pub fn description(self) -> &'static str {
         match self {
             Self::TogglePlay => "Play / pause the timeline",
-            Self::StepYearBack => "Back one year",
-            Self::StepYearForward => "Forward one year",
             Self::StepMonthBack => "Back one month",
             Self::StepMonthForward => "Forward one month",
+            Self::StepYearBack => "Back one year",
+            Self::StepYearForward => "Forward one year",
+            Self::ToStart => "Go to the first month",
+            Self::ToEnd => "Go to the last month",
+            Self::Slower => "Play slower",
+            Self::Faster => "Play faster",
+            Self::ToggleLoop => "Loop playback on / off",
+            Self::ToggleWindowMode => "Cumulative / last-12-months view",
             Self::ZoomIn => "Zoom in",
             Self::ZoomOut => "Zoom out",
             Self::ResetView => "Back to the whole region",
@@ -40,8 +55,10 @@ impl Command {
             Self::ToggleRegion(RegionRole::Historical) => "Show / hide historical Khorasan",
             Self::ToggleIncidents => "Show / hide incidents",
             Self::ToggleLabels => "Show / hide place names",
+            Self::ToggleCharts => "Show / hide charts",
+            Self::ResetFilters => "Clear all filters",
             Self::ToggleHelp => "Show / hide this help",
-            Self::CloseHelp => "Close this help",
+            Self::Close => "Close the help or the details panel",
         }
     }
 }
@@ -71,14 +88,20 @@ const fn shift(key: Key, command: Command) -> Binding {
 /// Shifted bindings come before their plain keys, so Shift+Right is not read as Right.
 pub const BINDINGS: &[Binding] = &[
     bind(Key::Space, Command::TogglePlay),
-    shift(Key::ArrowLeft, Command::StepMonthBack),
-    shift(Key::ArrowRight, Command::StepMonthForward),
-    bind(Key::ArrowLeft, Command::StepYearBack),
-    bind(Key::ArrowRight, Command::StepYearForward),
+    shift(Key::ArrowLeft, Command::StepYearBack),
+    shift(Key::ArrowRight, Command::StepYearForward),
+    bind(Key::ArrowLeft, Command::StepMonthBack),
+    bind(Key::ArrowRight, Command::StepMonthForward),
+    bind(Key::Home, Command::ToStart),
+    bind(Key::End, Command::ToEnd),
+    bind(Key::OpenBracket, Command::Slower),
+    bind(Key::CloseBracket, Command::Faster),
+    bind(Key::O, Command::ToggleLoop),
+    bind(Key::W, Command::ToggleWindowMode),
     bind(Key::Plus, Command::ZoomIn),
     bind(Key::Equals, Command::ZoomIn),
     bind(Key::Minus, Command::ZoomOut),
-    bind(Key::Home, Command::ResetView),
+    bind(Key::R, Command::ResetView),
     bind(Key::T, Command::CycleTheme),
     bind(Key::Num1, Command::ToggleRegion(RegionRole::Core)),
     bind(Key::Num2, Command::ToggleRegion(RegionRole::Claimed)),
@@ -86,9 +109,11 @@ pub const BINDINGS: &[Binding] = &[
     bind(Key::Num4, Command::ToggleRegion(RegionRole::Historical)),
     bind(Key::I, Command::ToggleIncidents),
     bind(Key::L, Command::ToggleLabels),
+    bind(Key::C, Command::ToggleCharts),
+    bind(Key::X, Command::ResetFilters),
     bind(Key::Questionmark, Command::ToggleHelp),
     bind(Key::F1, Command::ToggleHelp),
-    bind(Key::Escape, Command::CloseHelp),
+    bind(Key::Escape, Command::Close),
 ];
 
 /// "Shift+Right", "Space", "?" — as the help overlay shows a binding.
@@ -100,6 +125,9 @@ pub fn key_text(b: &Binding) -> String {
         Key::Plus => "+",
         Key::Equals => "=",
         Key::Minus => "-",
+        Key::OpenBracket => "[",
+        Key::CloseBracket => "]",
+        Key::Escape => "Esc",
         other => other.name(),
     };
     if b.modifiers.shift {
@@ -110,11 +138,16 @@ pub fn key_text(b: &Binding) -> String {
 }
 
 /// Takes this frame's key presses that are bound, in table order, removing them from the
-/// input so no widget acts on them too.
+/// input so no widget acts on them too. While a text field has the keyboard only Escape
+/// counts, so typing a search never toggles layers.
 pub fn pressed(ctx: &egui::Context) -> Vec<Command> {
+    let typing = ctx.egui_wants_keyboard_input();
     ctx.input_mut(|input| {
         let mut commands = Vec::new();
         for b in BINDINGS {
+            if typing && b.command != Command::Close {
+                continue;
+            }
             // Shift must match only where the key has a shifted binding of its own (arrows);
             // "?" and "+" arrive with Shift held on most layouts.
             let shift_matters =
@@ -150,18 +183,26 @@ mod tests {
         }
         let all = [
             Command::TogglePlay,
-            Command::StepYearBack,
-            Command::StepYearForward,
             Command::StepMonthBack,
             Command::StepMonthForward,
+            Command::StepYearBack,
+            Command::StepYearForward,
+            Command::ToStart,
+            Command::ToEnd,
+            Command::Slower,
+            Command::Faster,
+            Command::ToggleLoop,
+            Command::ToggleWindowMode,
             Command::ZoomIn,
             Command::ZoomOut,
             Command::ResetView,
             Command::CycleTheme,
             Command::ToggleIncidents,
             Command::ToggleLabels,
+            Command::ToggleCharts,
+            Command::ResetFilters,
             Command::ToggleHelp,
-            Command::CloseHelp,
+            Command::Close,
             Command::ToggleRegion(RegionRole::Core),
             Command::ToggleRegion(RegionRole::Claimed),
             Command::ToggleRegion(RegionRole::Periphery),

@@ -2,13 +2,13 @@
 //! Runtime handles (textures, tile caches, threads) live in the app, not here.
 
 use crate::basemap::BasemapKind;
-use crate::model::RegionRole;
+use crate::model::{Filter, RegionRole};
 use crate::theme::Theme;
 use crate::timeline::{FIRST_YEAR, Timeline};
 use serde::{Deserialize, Serialize};
 
 /// Bump when a field changes meaning; older saved states are then ignored, not misread.
-pub const STATE_VERSION: u32 = 1;
+pub const STATE_VERSION: u32 = 2;
 pub const STORAGE_KEY: &str = "iskp-atlas-state";
 
 /// Where the map looks.
@@ -85,6 +85,8 @@ pub struct State {
     pub theme: Theme,
     pub basemap: BasemapKind,
     pub layers: Layers,
+    pub filter: Filter,
+    pub show_charts: bool,
 }
 
 impl Default for State {
@@ -96,6 +98,8 @@ impl Default for State {
             theme: Theme::default(),
             basemap: BasemapKind::default(),
             layers: Layers::default(),
+            filter: Filter::default(),
+            show_charts: false,
         }
     }
 }
@@ -151,6 +155,9 @@ mod tests {
         });
         s.theme = Theme::Projector;
         s.layers.historical = true;
+        s.filter.countries.insert("PAK".into());
+        s.filter.min_killed = 10;
+        s.show_charts = true;
         s.timeline.set_year(2015);
         assert_eq!(State::restore(Some(&s.save())), s);
     }

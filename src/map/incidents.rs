@@ -1,25 +1,37 @@
-//! Incidents as points: colour by kind, area by death toll, this year's bright and earlier
-//! ones faded so the animation reads as a sweep through time.
+//! Incidents on the map: colour by kind (Okabe-Ito, safe for colour-blind viewers), area by
+//! death toll, solid for claimed and hollow for attributed or disputed, merged into
+//! clusters on zoomed-out views, and picked with the dataset's spatial index.
 
+use super::cluster::{Cluster, cluster};
 use super::transform::ScreenTransform;
-use crate::basemap::tile_math::lonlat_to_unit;
-use crate::model::{Dataset, Incident, IncidentKind};
-use egui::{Color32, Painter, Pos2, Stroke};
+use crate::model::filter::best_killed;
+use crate::model::{Claim, Dataset, Incident, IncidentKind};
+use crate::timeline::Timeline;
+use egui::{Align2, Color32, FontId, Painter, Pos2, Stroke, pos2};
 
 pub fn kind_color(kind: IncidentKind) -> Color32 {
     match kind {
-        IncidentKind::Attack => Color32::from_rgb(200, 20, 45),
-        IncidentKind::Plot => Color32::from_rgb(35, 100, 190),
-        IncidentKind::Clash => Color32::from_rgb(230, 120, 0),
-        IncidentKind::CtOperation => Color32::from_rgb(20, 140, 70),
-        IncidentKind::Leadership => Color32::from_rgb(120, 40, 150),
+        IncidentKind::Attack => Color32::from_rgb(213, 94, 0),
+        IncidentKind::Plot => Color32::from_rgb(0, 114, 178),
+        IncidentKind::Clash => Color32::from_rgb(230, 159, 0),
+        IncidentKind::CtOperation => Color32::from_rgb(0, 158, 115),
+        IncidentKind::Leadership => Color32::from_rgb(204, 121, 167),
     }
 }
 
+/// Drawn as a ring rather than a disc: nobody in IS claimed it.
+pub fn is_hollow(claim: Claim) -> bool {
+    matches!(
+        claim,
+        Claim::Attributed | Claim::Disputed | Claim::Unclaimed
+    )
+}
+
 /// Marker radius in points: area grows with the toll, so a 100-death attack reads as ten
-/// times a 10-death one, capped so Abbey Gate does not cover Kabul.
+/// times a 10-death one, with a visible minimum for none or unknown and a cap so the
+/// largest does not cover a province.
 pub fn radius(incident: &Incident, scale: f32) -> f32 {
-    let killed = incident.killed.or(incident.killed_high).unwrap_or(0) as f32;
+    let killed = best_killed(incident).unwrap_or(0) as f32;
     (4.0 + 1.5 * killed.sqrt()).min(22.0) * scale
 }
 
@@ -33,78 +45,223 @@ pub fn zoom_scale(zoom: f64) -> f32 {
 /// off before it leaves the screen.
 pub const CULL_MARGIN_PX: f32 = 30.0;
 
-/// Mercator positions of the dataset's incidents, parallel to `Dataset::incidents()`.
-pub struct IncidentPoints {
-    units: Vec<[f64; 2]>,
+/// Below this zoom, markers closer than [`CLUSTER_CELL_PX`] merge into counted clusters.
+pub const CLUSTER_BELOW_ZOOM: f64 = 7.0;
+pub const CLUSTER_CELL_PX: f64 = 40.0;
+
+/// One thing drawn this frame, kept for picking.
+#[derive(Debug, Clone)]
+pub enum Mark {
+    Incident {
+        id: u32,
+        at: Pos2,
+        radius: f32,
+    },
+    Cluster {
+        members: Vec<u32>,
+        at: Pos2,
+        radius: f32,
+    },
 }
 
-impl IncidentPoints {
-    pub fn new(dataset: &Dataset) -> Self {
-        let units = dataset
-            .incidents()
-            .iter()
-            .map(|i| {
-                let (x, y) = lonlat_to_unit(i.lon, i.lat);
-                [x, y]
-            })
-            .collect();
-        Self { units }
+/// What the incident layer drew this frame.
+#[derive(Debug, Clone, Default)]
+pub struct Drawn {
+    pub marks: Vec<Mark>,
+    /// Incidents on screen, whether alone or in a cluster.
+    pub incidents: usize,
+}
+
+impl Drawn {
+    /// The marks under `pointer`, topmost first.
+    pub fn pick(&self, pointer: Pos2) -> Option<&Mark> {
+        self.marks.iter().rev().find(|m| {
+            let (at, r) = match m {
+                Mark::Incident { at, radius, .. } | Mark::Cluster { at, radius, .. } => {
+                    (*at, *radius)
+                }
+            };
+            at.distance(pointer) <= r.max(7.0)
+        })
     }
 
-    /// Paints incidents up to `cursor_month`; returns how many were drawn.
-    pub fn paint(
-        &self,
-        painter: &Painter,
-        t: &ScreenTransform,
-        dataset: &Dataset,
-        cursor_month: i32,
-        scale: f32,
-        halo: Color32,
-    ) -> usize {
-        let shown = dataset.up_to_month(cursor_month);
-        let view = t.visible_units(CULL_MARGIN_PX);
-        let mut drawn = 0;
-        for (incident, u) in shown.iter().zip(&self.units) {
-            if u[0] < view[0] || u[0] > view[2] || u[1] < view[1] || u[1] > view[3] {
-                continue;
+    /// Every incident marker within reach of `pointer` (several may share one site).
+    pub fn incidents_at(&self, pointer: Pos2) -> Vec<u32> {
+        self.marks
+            .iter()
+            .rev()
+            .filter_map(|m| match m {
+                Mark::Incident { id, at, radius } if at.distance(pointer) <= radius.max(7.0) => {
+                    Some(*id)
+                }
+                _ => None,
+            })
+            .collect()
+    }
+}
+
+pub struct Style {
+    pub scale: f32,
+    pub halo: Color32,
+    pub ink: Color32,
+}
+
+/// Draws the incidents that pass `mask` and the timeline, inside the view. Work is
+/// proportional to the incidents in view: the spatial index finds them.
+pub fn paint(
+    painter: &Painter,
+    t: &ScreenTransform,
+    dataset: &Dataset,
+    mask: &[bool],
+    timeline: &Timeline,
+    style: &Style,
+    selected: Option<u32>,
+    scratch: &mut Vec<u32>,
+) -> Drawn {
+    let range = dataset.month_range(timeline.from_month(), timeline.cursor());
+    let view = t.visible_units(CULL_MARGIN_PX);
+    dataset.index().query(view, scratch);
+    // The index answers in whole cells; keep exactly what is in view.
+    scratch.retain(|&i| {
+        let u = dataset.unit(i);
+        range.contains(&(i as usize))
+            && mask.get(i as usize).copied().unwrap_or(false)
+            && (view[0]..=view[2]).contains(&u[0])
+            && (view[1]..=view[3]).contains(&u[1])
+    });
+
+    let mut drawn = Drawn {
+        incidents: scratch.len(),
+        ..Default::default()
+    };
+    let world_px = t.world_px();
+    let groups: Vec<Cluster> = if t.zoom < CLUSTER_BELOW_ZOOM {
+        let pts = scratch.iter().map(|&i| {
+            let u = dataset.unit(i);
+            (
+                i,
+                [u[0] * world_px, u[1] * world_px],
+                best_killed(&dataset.incidents()[i as usize]).unwrap_or(0),
+            )
+        });
+        cluster(pts, CLUSTER_CELL_PX)
+    } else {
+        scratch
+            .iter()
+            .map(|&i| Cluster {
+                center: [0.0, 0.0],
+                members: vec![i],
+                killed: 0,
+            })
+            .collect()
+    };
+
+    // Clusters first, then single markers oldest to newest so the latest sit on top.
+    let mut singles = Vec::new();
+    for g in &groups {
+        if g.members.len() == 1 {
+            singles.push(g.members[0]);
+            continue;
+        }
+        let at = t.unit_to_screen([g.center[0] / world_px, g.center[1] / world_px]);
+        let r = ((9.0 + 3.0 * (g.members.len() as f32).sqrt()).min(26.0)) * style.scale.max(0.8);
+        painter.circle(
+            at,
+            r,
+            Color32::from_rgba_unmultiplied(45, 45, 55, 225),
+            Stroke::new(2.0, Color32::WHITE),
+        );
+        painter.text(
+            at,
+            Align2::CENTER_CENTER,
+            g.members.len().to_string(),
+            FontId::proportional((r * 0.85).clamp(11.0, 18.0)),
+            Color32::WHITE,
+        );
+        if g.killed > 0 {
+            let label = format!("† {}", g.killed);
+            let below = at + egui::vec2(0.0, r + 2.0);
+            let font = FontId::proportional(11.0 * style.scale.max(0.9));
+            for d in [
+                egui::vec2(-1.0, 0.0),
+                egui::vec2(1.0, 0.0),
+                egui::vec2(0.0, 1.0),
+                egui::vec2(0.0, -1.0),
+            ] {
+                painter.text(
+                    below + d,
+                    Align2::CENTER_TOP,
+                    &label,
+                    font.clone(),
+                    style.halo,
+                );
             }
-            let age = cursor_month - incident.date.month_index();
-            let color = kind_color(incident.kind);
-            let color = if age < 12 {
-                color
-            } else {
-                color.gamma_multiply(0.55)
-            };
-            let at = t.unit_to_screen(*u);
+            painter.text(below, Align2::CENTER_TOP, label, font, style.ink);
+        }
+        drawn.marks.push(Mark::Cluster {
+            members: g.members.clone(),
+            at,
+            radius: r,
+        });
+    }
+    singles.sort_unstable();
+    for i in singles {
+        let incident = &dataset.incidents()[i as usize];
+        let month = dataset.month(i);
+        let at = t.unit_to_screen(dataset.unit(i));
+        let pulse = timeline.pulse(month);
+        let r = radius(incident, style.scale) * (1.0 + 0.5 * pulse);
+        let base = kind_color(incident.kind).gamma_multiply(timeline.fade(month));
+        if pulse > 0.0 {
+            painter.circle_stroke(
+                at,
+                r + 6.0 * pulse,
+                Stroke::new(2.0, base.gamma_multiply(pulse)),
+            );
+        }
+        if is_hollow(incident.claim) {
             painter.circle(
                 at,
-                radius(incident, scale),
-                color,
-                Stroke::new(1.5 * scale, halo),
+                r,
+                base.gamma_multiply(0.3),
+                Stroke::new(2.5 * style.scale.max(0.8), base),
             );
-            drawn += 1;
+        } else {
+            let outline = if incident.claim == Claim::Claimed {
+                style.ink
+            } else {
+                style.halo
+            };
+            painter.circle(at, r, base, Stroke::new(1.3, outline));
         }
-        drawn
+        if selected == Some(i) {
+            painter.circle_stroke(at, r + 4.0, Stroke::new(3.0, style.ink));
+        }
+        drawn.marks.push(Mark::Incident {
+            id: i,
+            at,
+            radius: r,
+        });
     }
+    drawn
+}
 
-    /// The shown incident under `pointer`, topmost (latest) first.
-    pub fn pick<'a>(
-        &self,
-        t: &ScreenTransform,
-        dataset: &'a Dataset,
-        cursor_month: i32,
-        pointer: Pos2,
-        scale: f32,
-    ) -> Option<&'a Incident> {
-        let shown = dataset.up_to_month(cursor_month);
-        shown
-            .iter()
-            .zip(&self.units)
-            .rev()
-            .find(|(incident, u)| {
-                let at = t.unit_to_screen(**u);
-                at.distance(pointer) <= radius(incident, scale).max(6.0)
-            })
-            .map(|(i, _)| i)
+/// A small legend swatch for a kind and claim style, for the legend panel.
+pub fn swatch(painter: &Painter, center: Pos2, kind: IncidentKind, hollow: bool, ink: Color32) {
+    let c = kind_color(kind);
+    if hollow {
+        painter.circle(center, 6.5, c.gamma_multiply(0.3), Stroke::new(2.5, c));
+    } else {
+        painter.circle(center, 6.5, c, Stroke::new(1.3, ink));
     }
+}
+
+/// Where a size legend puts its sample circles, left to right, for tolls 0, 10, 100.
+pub fn size_samples(left: Pos2) -> [(Pos2, f32, &'static str); 3] {
+    let r = |k: f32| (4.0 + 1.5 * k.sqrt()).min(22.0);
+    [
+        (pos2(left.x + 8.0, left.y), r(0.0), "0"),
+        (pos2(left.x + 40.0, left.y), r(10.0), "10"),
+        (pos2(left.x + 84.0, left.y), r(100.0), "100"),
+    ]
 }

@@ -181,6 +181,11 @@ impl Labels {
         names
     }
 
+    /// Every label, in priority order.
+    pub fn all(&self) -> &[Label] {
+        &self.labels
+    }
+
     /// Where a label is, for tests.
     pub fn find(&self, name: &str) -> Option<&Label> {
         self.labels.iter().find(|l| l.name == name)

@@ -1,6 +1,8 @@
 //! What is drawn on top of the tiles: shaded areas, labels and incidents. Reads the model,
 //! never changes it.
 
+pub mod cluster;
+pub mod fly;
 pub mod incidents;
 pub mod labels;
 pub mod regions;

@@ -39,6 +39,19 @@ impl ScreenTransform {
         }
     }
 
+    /// Pixels across the whole world at this zoom.
+    pub fn world_px(&self) -> f64 {
+        self.world_px
+    }
+
+    /// Screen point back to mercator fractions.
+    pub fn screen_to_unit(&self, p: Pos2) -> [f64; 2] {
+        [
+            (f64::from(p.x) - self.origin.0) / self.world_px,
+            (f64::from(p.y) - self.origin.1) / self.world_px,
+        ]
+    }
+
     pub fn unit_to_screen(&self, u: [f64; 2]) -> Pos2 {
         pos2(
             (self.origin.0 + u[0] * self.world_px) as f32,

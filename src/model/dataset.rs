@@ -1,24 +1,61 @@
-//! Everything the atlas shows, indexed once on load.
+//! Everything the atlas shows, indexed once on load: incidents in date order (so "up to
+//! month M" is a binary search), their mercator positions in a spatial grid, and which
+//! incidents lie in which area.
 
+use super::mercator::lonlat_to_unit;
+use super::spatial::GridIndex;
 use super::{Incident, Region};
+use geo::{BoundingRect, Contains, Point};
 
-/// Incidents sorted by date, so "everything up to month M" is a prefix found by binary search.
 #[derive(Debug, Default, Clone)]
 pub struct Dataset {
     incidents: Vec<Incident>,
     /// `month_index` of each incident's start date, parallel to `incidents`.
     months: Vec<i32>,
+    /// Mercator fractions of each incident, parallel to `incidents`.
+    units: Vec<[f64; 2]>,
+    index: GridIndex,
     pub regions: Vec<Region>,
+    /// For each region, the incidents inside it.
+    region_members: Vec<Vec<u32>>,
 }
 
 impl Dataset {
     pub fn new(mut incidents: Vec<Incident>, regions: Vec<Region>) -> Self {
         incidents.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
         let months = incidents.iter().map(|i| i.date.month_index()).collect();
+        let units: Vec<[f64; 2]> = incidents
+            .iter()
+            .map(|i| {
+                let (x, y) = lonlat_to_unit(i.lon, i.lat);
+                [x, y]
+            })
+            .collect();
+        let index = GridIndex::new(&units);
+        let region_members = regions
+            .iter()
+            .map(|r| {
+                let Some(bbox) = r.geometry.bounding_rect() else {
+                    return Vec::new();
+                };
+                incidents
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, i)| {
+                        let p = Point::new(i.lon, i.lat);
+                        bbox.contains(&p) && r.geometry.contains(&p)
+                    })
+                    .map(|(n, _)| n as u32)
+                    .collect()
+            })
+            .collect();
         Self {
             incidents,
             months,
+            units,
+            index,
             regions,
+            region_members,
         }
     }
 
@@ -26,10 +63,31 @@ impl Dataset {
         &self.incidents
     }
 
+    pub fn month(&self, i: u32) -> i32 {
+        self.months[i as usize]
+    }
+
+    pub fn unit(&self, i: u32) -> [f64; 2] {
+        self.units[i as usize]
+    }
+
+    pub fn index(&self) -> &GridIndex {
+        &self.index
+    }
+
     /// Incidents whose start month is at or before `month_index`, oldest first.
     pub fn up_to_month(&self, month_index: i32) -> &[Incident] {
-        let end = self.months.partition_point(|&m| m <= month_index);
-        &self.incidents[..end]
+        &self.incidents[..self.months.partition_point(|&m| m <= month_index)]
+    }
+
+    /// Positions of the incidents from month `from` to month `to`, inclusive.
+    pub fn month_range(&self, from: i32, to: i32) -> std::ops::Range<usize> {
+        self.months.partition_point(|&m| m < from)..self.months.partition_point(|&m| m <= to)
+    }
+
+    /// The incidents inside region number `r` of [`Dataset::regions`].
+    pub fn region_members(&self, r: usize) -> &[u32] {
+        self.region_members.get(r).map_or(&[], Vec::as_slice)
     }
 
     /// First and last year with an incident, if any.

@@ -2,10 +2,16 @@
 
 pub mod dataset;
 pub mod date;
+pub mod filter;
 pub mod incident;
+pub mod mercator;
 pub mod region;
+pub mod spatial;
+pub mod stats;
+pub mod waves;
 
 pub use dataset::Dataset;
 pub use date::{Date, DatePrecision};
+pub use filter::Filter;
 pub use incident::{Claim, GeoPrecision, Incident, IncidentKind, Source};
 pub use region::{Region, RegionRole};

@@ -1,7 +1,8 @@
-//! The left panel: layer toggles with their colours, the incident key, and what is shown.
+//! The left panel's legend: layer toggles with their colours, and how to read a marker
+//! (colour = kind, solid or hollow = claim, area = deaths, numbered circle = cluster).
 
 use crate::commands::Command;
-use crate::map::incidents::kind_color;
+use crate::map::incidents::{size_samples, swatch};
 use crate::map::regions::area_style;
 use crate::model::{IncidentKind, RegionRole};
 use crate::state::Layers;
@@ -10,13 +11,13 @@ use egui::{Color32, Sense, Stroke, Ui, vec2};
 /// Draws the legend and returns the commands its toggles asked for.
 pub fn show(ui: &mut Ui, layers: &Layers, dark: bool, shown: usize, total: usize) -> Vec<Command> {
     let mut commands = Vec::new();
+    let ink = ui.visuals().strong_text_color();
     ui.heading("Layers");
-    ui.add_space(4.0);
     for role in RegionRole::ALL.into_iter().rev() {
         let style = area_style(role, dark);
         let mut on = layers.region(role);
         ui.horizontal(|ui| {
-            swatch(ui, style.fill, style.outline, style.dashed);
+            area_swatch(ui, style.fill, style.outline, style.dashed);
             if ui.checkbox(&mut on, role.label()).changed() {
                 commands.push(Command::ToggleRegion(role));
             }
@@ -36,29 +37,65 @@ pub fn show(ui: &mut Ui, layers: &Layers, dark: bool, shown: usize, total: usize
     for kind in IncidentKind::ALL {
         ui.horizontal(|ui| {
             let (rect, _) = ui.allocate_exact_size(vec2(18.0, 18.0), Sense::hover());
-            ui.painter().circle(
-                rect.center(),
-                6.5,
-                kind_color(kind),
-                Stroke::new(1.5, Color32::WHITE),
-            );
+            swatch(ui.painter(), rect.center(), kind, false, ink);
             ui.label(kind.label());
         });
     }
-    ui.label(
-        egui::RichText::new(
-            "Marker area grows with the number killed; faded markers are more than a year old.",
-        )
-        .small(),
-    );
-    ui.add_space(6.0);
-    ui.label(format!(
-        "{shown} of {total} incidents up to the selected month"
-    ));
+    ui.horizontal(|ui| {
+        let (rect, _) = ui.allocate_exact_size(vec2(18.0, 18.0), Sense::hover());
+        swatch(
+            ui.painter(),
+            rect.center(),
+            IncidentKind::Attack,
+            false,
+            ink,
+        );
+        ui.label("solid: claimed by IS");
+    });
+    ui.horizontal(|ui| {
+        let (rect, _) = ui.allocate_exact_size(vec2(18.0, 18.0), Sense::hover());
+        swatch(ui.painter(), rect.center(), IncidentKind::Attack, true, ink);
+        ui.label("hollow: attributed or disputed");
+    });
+    ui.horizontal(|ui| {
+        let (rect, _) = ui.allocate_exact_size(vec2(120.0, 46.0), Sense::hover());
+        let mid = rect.left_center() + vec2(0.0, -6.0);
+        for (at, r, text) in size_samples(mid) {
+            ui.painter()
+                .circle(at, r, Color32::from_gray(150), Stroke::new(1.0, ink));
+            ui.painter().text(
+                at + vec2(0.0, 18.0),
+                egui::Align2::CENTER_TOP,
+                text,
+                egui::FontId::proportional(11.0),
+                ink,
+            );
+        }
+        ui.label("killed (area)");
+    });
+    ui.horizontal(|ui| {
+        let (rect, _) = ui.allocate_exact_size(vec2(26.0, 26.0), Sense::hover());
+        ui.painter().circle(
+            rect.center(),
+            12.0,
+            Color32::from_rgb(45, 45, 55),
+            Stroke::new(2.0, Color32::WHITE),
+        );
+        ui.painter().text(
+            rect.center(),
+            egui::Align2::CENTER_CENTER,
+            "7",
+            egui::FontId::proportional(12.0),
+            Color32::WHITE,
+        );
+        ui.label("cluster: count (and † killed)");
+    });
+    ui.add_space(4.0);
+    ui.label(format!("{shown} of {total} incidents shown"));
     commands
 }
 
-fn swatch(ui: &mut Ui, fill: Color32, outline: Color32, dashed: bool) {
+fn area_swatch(ui: &mut Ui, fill: Color32, outline: Color32, dashed: bool) {
     let (rect, _) = ui.allocate_exact_size(vec2(22.0, 16.0), Sense::hover());
     let p = ui.painter();
     p.rect_filled(rect, 2.0, fill);

@@ -1,6 +1,10 @@
 //! Panels and widgets. They read state and return commands; the app carries them out.
 
+pub mod charts;
+pub mod details;
+pub mod filters;
 pub mod help;
 pub mod legend;
+pub mod search;
 pub mod style;
 pub mod timeline_bar;

@@ -1,0 +1,39 @@
+//! Which incidents the user wants to see. An empty set means "any".
+
+use super::{Claim, Incident, IncidentKind};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Filter {
+    pub countries: BTreeSet<String>,
+    pub admin1: BTreeSet<String>,
+    pub kinds: BTreeSet<IncidentKind>,
+    pub methods: BTreeSet<String>,
+    pub targets: BTreeSet<String>,
+    pub claims: BTreeSet<Claim>,
+    /// Only incidents with at least this many killed (best estimate, else the high figure).
+    pub min_killed: u32,
+}
+
+impl Filter {
+    pub fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
+
+    pub fn matches(&self, i: &Incident) -> bool {
+        (self.countries.is_empty() || self.countries.contains(&i.country))
+            && (self.admin1.is_empty() || self.admin1.contains(&i.admin1))
+            && (self.kinds.is_empty() || self.kinds.contains(&i.kind))
+            && (self.methods.is_empty() || self.methods.contains(&i.method))
+            && (self.targets.is_empty() || i.targets.iter().any(|t| self.targets.contains(t)))
+            && (self.claims.is_empty() || self.claims.contains(&i.claim))
+            && (self.min_killed == 0 || best_killed(i).is_some_and(|k| k >= self.min_killed))
+    }
+}
+
+/// The toll the atlas sizes and counts by: the best estimate, else the top of the range.
+pub fn best_killed(i: &Incident) -> Option<u32> {
+    i.killed.or(i.killed_high)
+}
