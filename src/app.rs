@@ -81,6 +81,9 @@ struct Runtime {
     drawn: Drawn,
     scratch: Vec<u32>,
     flight: Option<Flight>,
+    /// The map rect the automatic opening view was fitted to; `None` once the user has
+    /// moved the map. While set, a changed rect (panels settling, window resized) refits.
+    auto_fit: Option<Rect>,
     search: String,
     show_help: bool,
     applied_theme: Option<Theme>,
@@ -161,6 +164,7 @@ impl AtlasApp {
             drawn: Drawn::default(),
             scratch: Vec::new(),
             flight: None,
+            auto_fit: None,
             search: String::new(),
             show_help: false,
             applied_theme: None,
@@ -195,10 +199,12 @@ impl AtlasApp {
             Command::ToggleWindowMode => s.timeline.toggle_mode(),
             Command::ZoomIn => {
                 self.rt.flight = None;
+                self.rt.auto_fit = None;
                 let _ = self.rt.map_memory.zoom_in();
             }
             Command::ZoomOut => {
                 self.rt.flight = None;
+                self.rt.auto_fit = None;
                 let _ = self.rt.map_memory.zoom_out();
             }
             Command::ResetView => {
@@ -283,6 +289,7 @@ impl AtlasApp {
     /// Puts the map at `view` at once.
     pub fn set_view(&mut self, view: View) {
         self.rt.flight = None;
+        self.rt.auto_fit = None;
         self.rt.map_memory.center_at(lon_lat(view.lon, view.lat));
         let _ = self.rt.map_memory.set_zoom(view.zoom);
         self.state.view = Some(view);
@@ -293,6 +300,7 @@ impl AtlasApp {
         let now = self.rt.ctx.input(|i| i.time);
         let from = self.state.view.unwrap_or(view);
         self.rt.flight = Some(Flight::new(from, view, now));
+        self.rt.auto_fit = None;
     }
 
     pub fn flying(&self) -> bool {
@@ -450,11 +458,13 @@ impl AtlasApp {
 
     fn map_ui(&mut self, ui: &mut egui::Ui) {
         let rect = ui.available_rect_before_wrap();
-        if self.state.view.is_none() {
+        let refit = self.rt.auto_fit.is_some_and(|r| r != rect);
+        if self.state.view.is_none() || refit {
             let view = fit(HOME_BOUNDS, rect);
             self.rt.map_memory.center_at(lon_lat(view.lon, view.lat));
             let _ = self.rt.map_memory.set_zoom(view.zoom);
             self.state.view = Some(view);
+            self.rt.auto_fit = Some(rect);
         }
         let now = ui.input(|i| i.time);
         if let Some(flight) = self.rt.flight {
@@ -499,6 +509,7 @@ impl AtlasApp {
         let scratch = &mut rt.scratch;
         let selection = &mut rt.selection;
         let flight = &mut rt.flight;
+        let auto_fit = &mut rt.auto_fit;
         let selected = match selection {
             Selection::Incident(i) => Some(*i),
             _ => None,
@@ -528,6 +539,7 @@ impl AtlasApp {
                 || (response.hovered() && ui.input(|i| i.smooth_scroll_delta != egui::Vec2::ZERO))
             {
                 *flight = None;
+                *auto_fit = None;
             }
 
             // Areas: one mesh per role so each keeps its own translucency.
@@ -625,6 +637,7 @@ impl AtlasApp {
                             };
                             let from = state.view.unwrap_or(to);
                             *flight = Some(Flight::new(from, to, now));
+                            *auto_fit = None;
                             Selection::None
                         } else {
                             Selection::Many(members.clone())
