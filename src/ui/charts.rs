@@ -133,8 +133,7 @@ pub fn show(ui: &mut Ui, dataset: &Dataset, mask: &[bool], cursor_month: i32) ->
                 .allow_drag(false)
                 .allow_zoom(false)
                 .allow_scroll(false)
-                .show_axes([false, true])
-                .y_axis_min_width(24.0)
+                .show_axes([false, false])
                 .show(ui, |plot| {
                     plot.bar_chart(
                         BarChart::new("targets", bars)
