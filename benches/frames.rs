@@ -42,7 +42,12 @@ fn settle(h: &mut Harness<'static, AtlasApp>) {
 fn report(what: &str, times: &mut [f64]) {
     times.sort_by(f64::total_cmp);
     let p = |q: f64| times[((times.len() - 1) as f64 * q).round() as usize];
-    println!("{what:>28}: {:4} frames  median {:6.2} ms  p99 {:6.2} ms", times.len(), p(0.5), p(0.99));
+    println!(
+        "{what:>28}: {:4} frames  median {:6.2} ms  p99 {:6.2} ms",
+        times.len(),
+        p(0.5),
+        p(0.99)
+    );
 }
 
 fn main() {
@@ -59,9 +64,17 @@ fn main() {
     report("playing, opening view", &mut times);
 
     for zoom in [5.0, 9.0] {
-        let mut view = View { lon: 66.0, lat: 34.0, zoom };
+        let mut view = View {
+            lon: 66.0,
+            lat: 34.0,
+            zoom,
+        };
         if zoom > 8.0 {
-            view = View { lon: 69.0, lat: 34.4, zoom };
+            view = View {
+                lon: 69.0,
+                lat: 34.4,
+                zoom,
+            };
         }
         h.state_mut().set_view(view);
         settle(&mut h);
@@ -69,7 +82,10 @@ fn main() {
         // A steady pan east, a few pixels a frame, waiting for no tile.
         for k in 0..300 {
             let dlon = f64::from(k) * 4.0 * 360.0 / (256.0 * 2f64.powf(zoom));
-            h.state_mut().set_view(View { lon: view.lon + dlon, ..view });
+            h.state_mut().set_view(View {
+                lon: view.lon + dlon,
+                ..view
+            });
             times.push(frame(&mut h));
         }
         report(&format!("panning at zoom {zoom}"), &mut times);

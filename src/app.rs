@@ -104,9 +104,13 @@ impl AtlasApp {
             log::error!("{e}");
         }
         let mut state = State::restore(saved);
-        // Operations that began before ISKP (Zarb-e-Azb, 2014) still start the axis at 2015.
-        if let Some((_, last)) = dataset.year_span() {
-            state.timeline.set_range(crate::timeline::FIRST_YEAR, last);
+        // Operations that began before ISKP (Zarb-e-Azb, 2014) still start the axis at 2015;
+        // it ends with the last month that has data.
+        if let Some(last) = dataset.incidents().last() {
+            let first = crate::timeline::FIRST_YEAR * 12;
+            state
+                .timeline
+                .set_months(first, last.date.month_index().max(first));
         }
         if let Some(b) = launch.basemap {
             state.basemap = b;

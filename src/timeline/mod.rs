@@ -20,6 +20,9 @@ pub enum Mode {
 
 pub const SPEEDS: [f64; 6] = [1.0, 2.0, 3.0, 6.0, 12.0, 24.0];
 
+/// Half a year a second: ten years play in twenty seconds.
+pub const DEFAULT_SPEED: f64 = 6.0;
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Timeline {
     /// First and last month of the range (month indices, see `model::Date::month_index`).
@@ -48,7 +51,7 @@ impl Timeline {
             last,
             position: f64::from(last),
             playing: false,
-            speed: 6.0,
+            speed: DEFAULT_SPEED,
             looping: false,
             mode: Mode::Cumulative,
             window_months: 12,
@@ -186,14 +189,18 @@ impl Timeline {
 
     /// A cursor that was at the end stays at the end, so new data shows up in full.
     pub fn set_range(&mut self, first_year: i32, last_year: i32) {
+        self.set_months(first_year * 12, last_year * 12 + 11);
+    }
+
+    /// The range in months, from January of the first year to the last month with data.
+    pub fn set_months(&mut self, first: i32, last: i32) {
         let at_end = self.cursor() >= self.last;
-        let fresh = Self::new(first_year, last_year);
-        self.first = fresh.first;
-        self.last = fresh.last;
+        self.first = first;
+        self.last = last.max(first);
         let month = if at_end { self.last } else { self.cursor() };
         self.set_cursor(month);
         if !self.speed.is_finite() || self.speed <= 0.0 {
-            self.speed = fresh.speed;
+            self.speed = DEFAULT_SPEED;
         }
         self.window_months = self.window_months.clamp(1, 120);
     }
@@ -301,6 +308,15 @@ mod tests {
         t.playing = true;
         assert_eq!(t.pulse(2018 * 12), 1.0);
         assert_eq!(t.pulse(2017 * 12), 0.0);
+    }
+
+    #[test]
+    fn the_range_can_end_mid_year_at_the_last_data_month() {
+        let mut t = Timeline::new(2015, 2015);
+        t.set_months(2015 * 12, 2025 * 12 + 8);
+        assert_eq!(t.cursor(), 2025 * 12 + 8);
+        t.step_months(5);
+        assert_eq!(t.cursor(), 2025 * 12 + 8);
     }
 
     #[test]

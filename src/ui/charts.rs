@@ -37,13 +37,31 @@ pub fn show(ui: &mut Ui, dataset: &Dataset, mask: &[bool], cursor_month: i32) ->
     ui.horizontal(|ui| {
         ui.vertical(|ui| {
             ui.set_width(width);
-            ui.strong("Incidents per year in this atlas, by country");
+            let id = ui.scope_id().with("deaths");
+            let mut deaths_view = ui.data(|d| d.get_temp::<bool>(id).unwrap_or(false));
+            ui.horizontal(|ui| {
+                ui.strong(if deaths_view {
+                    "Killed per year in this atlas, by country"
+                } else {
+                    "Incidents per year in this atlas, by country"
+                });
+                ui.selectable_value(&mut deaths_view, false, "incidents");
+                ui.selectable_value(&mut deaths_view, true, "killed");
+            });
+            ui.data_mut(|d| d.insert_temp(id, deaths_view));
             let per_year = stats::per_year(shown.iter().copied());
             let mut charts: Vec<BarChart> = Vec::new();
             for (g, name) in COUNTRY_GROUPS.iter().enumerate() {
                 let bars = per_year
                     .iter()
-                    .map(|(y, c)| Bar::new(f64::from(*y), f64::from(c.incidents[g])).width(0.7))
+                    .map(|(y, c)| {
+                        let v = if deaths_view {
+                            c.killed[g]
+                        } else {
+                            c.incidents[g]
+                        };
+                        Bar::new(f64::from(*y), f64::from(v)).width(0.7)
+                    })
                     .collect();
                 let mut chart = BarChart::new(*name, bars).color(GROUP_COLORS[g]);
                 let below: Vec<&BarChart> = charts.iter().collect();
@@ -60,7 +78,14 @@ pub fn show(ui: &mut Ui, dataset: &Dataset, mask: &[bool], cursor_month: i32) ->
             ));
             let totals: Vec<(i32, f64)> = per_year
                 .iter()
-                .map(|(y, c)| (*y, f64::from(c.incidents.iter().sum::<u32>())))
+                .map(|(y, c)| {
+                    let v = if deaths_view {
+                        c.killed.iter().sum::<u32>()
+                    } else {
+                        c.incidents.iter().sum::<u32>()
+                    };
+                    (*y, f64::from(v))
+                })
                 .collect();
             let (click, transform) = year_plot(ui, "per-year", height, charts, cursor_year);
             out.clicked_year = out.clicked_year.or(click);
