@@ -32,7 +32,8 @@ pub fn show(ui: &mut Ui, dataset: &Dataset, mask: &[bool], cursor_month: i32) ->
         .collect();
     let cursor_year = f64::from(cursor_month) / 12.0 - 0.5;
     let mut out = Output::default();
-    let height = (ui.available_height() - 24.0).max(120.0);
+    // Fixed, so the panel keeps the size it was given instead of growing to fill the window.
+    let height = 170.0;
     let width = ui.available_width() / 3.0 - 8.0;
     ui.horizontal(|ui| {
         ui.vertical(|ui| {
@@ -139,11 +140,12 @@ pub fn show(ui: &mut Ui, dataset: &Dataset, mask: &[bool], cursor_month: i32) ->
         });
         ui.vertical(|ui| {
             ui.set_width(width);
-            ui.strong("Most frequent targets in this atlas");
-            let top: Vec<(String, u32)> = stats::targets(shown.iter().copied())
-                .into_iter()
-                .take(8)
-                .collect();
+            ui.strong("Most frequent targets of attacks in this atlas");
+            let attacks = shown
+                .iter()
+                .copied()
+                .filter(|i| i.kind == crate::model::IncidentKind::Attack);
+            let top: Vec<(String, u32)> = stats::targets(attacks).into_iter().take(8).collect();
             let bars: Vec<Bar> = top
                 .iter()
                 .enumerate()
@@ -151,7 +153,7 @@ pub fn show(ui: &mut Ui, dataset: &Dataset, mask: &[bool], cursor_month: i32) ->
                     Bar::new(n as f64, f64::from(*count)).name(name).width(0.7)
                 })
                 .collect();
-            ui.small("Incidents naming each target");
+            ui.small("Attacks naming each target");
             let labels: Vec<String> = top.iter().map(|(n, _)| n.clone()).collect();
             Plot::new("targets")
                 .height(height)
@@ -191,7 +193,7 @@ fn year_plot(
 ) -> (Option<i32>, egui_plot::PlotTransform) {
     let response = Plot::new(id)
         .height(height)
-        .legend(Legend::default())
+        .legend(Legend::default().position(egui_plot::Corner::LeftTop))
         .allow_drag(false)
         .allow_zoom(false)
         .allow_scroll(false)
