@@ -12,7 +12,7 @@ use crate::map::labels::Labels;
 use crate::map::regions::{RegionShape, area_style};
 use crate::model::date::month_label;
 use crate::model::waves::{date_text, wave_at};
-use crate::model::{Dataset, Filter, RegionRole};
+use crate::model::{Chapter, Dataset, Filter, RegionRole};
 use crate::state::{HOME_BOUNDS, STORAGE_KEY, State, View};
 use crate::theme::Theme;
 use crate::timeline::Mode;
@@ -29,6 +29,10 @@ pub struct Launch {
     pub basemap: Option<BasemapKind>,
     pub year: Option<i32>,
     pub theme: Option<Theme>,
+    /// Start in presentation mode.
+    pub present: bool,
+    /// Open at this story chapter (by id).
+    pub chapter: Option<String>,
     /// When the process started, to log how long the first complete map took.
     pub started: Option<std::time::Instant>,
     /// Close the window after the first complete frame (startup measurements).
@@ -86,6 +90,13 @@ struct Runtime {
     auto_fit: Option<Rect>,
     search: String,
     show_help: bool,
+    chapters: Vec<Chapter>,
+    /// Incidents the current chapter is about, drawn ringed and never clustered.
+    highlight: Vec<u32>,
+    presenting: bool,
+    blank: bool,
+    /// The theme to return to when presentation mode ends.
+    theme_before_presenting: Option<Theme>,
     applied_theme: Option<Theme>,
     launch: Launch,
     reported_complete: bool,
@@ -153,6 +164,9 @@ impl AtlasApp {
             (offline, regions.join().unwrap_or_default())
         });
         let choices = ui::filters::Choices::new(&dataset);
+        let (chapters, mut load_errors) = (load_chapters(&dataset), load_errors);
+        load_errors.extend(chapters.1);
+        let chapters = chapters.0;
         let rt = Runtime {
             ctx: ctx.clone(),
             map_memory,
@@ -171,6 +185,11 @@ impl AtlasApp {
             auto_fit: None,
             search: String::new(),
             show_help: false,
+            chapters,
+            highlight: Vec::new(),
+            presenting: false,
+            blank: false,
+            theme_before_presenting: None,
             applied_theme: None,
             launch,
             reported_complete: false,
@@ -183,7 +202,92 @@ impl AtlasApp {
             rt,
         };
         app.refresh_mask();
+        let start_chapter = app.rt.launch.chapter.clone();
+        if let Some(i) =
+            start_chapter.and_then(|id| app.rt.chapters.iter().position(|c| c.id == id))
+        {
+            app.go_to_chapter(i);
+        }
+        if app.rt.launch.present {
+            app.run(Command::TogglePresentation);
+        }
         app
+    }
+
+    pub fn chapters(&self) -> &[Chapter] {
+        &self.rt.chapters
+    }
+
+    pub fn presenting(&self) -> bool {
+        self.rt.presenting
+    }
+
+    pub fn blanked(&self) -> bool {
+        self.rt.blank
+    }
+
+    /// The index of the current chapter, if one is chosen.
+    pub fn chapter_index(&self) -> Option<usize> {
+        let id = self.state.chapter.as_ref()?;
+        self.rt.chapters.iter().position(|c| &c.id == id)
+    }
+
+    /// Sets the view, years, layers and filter of chapter `i` and flies there.
+    pub fn go_to_chapter(&mut self, i: usize) {
+        let Some(c) = self.rt.chapters.get(i).cloned() else {
+            return;
+        };
+        let s = &mut self.state;
+        s.chapter = Some(c.id.clone());
+        s.layers.core = c.layers.core;
+        s.layers.claimed = c.layers.claimed;
+        s.layers.periphery = c.layers.periphery;
+        s.layers.historical = c.layers.historical;
+        s.layers.incidents = true;
+        s.filter = Filter {
+            countries: c.countries.iter().cloned().collect(),
+            kinds: c.kinds.iter().copied().collect(),
+            ..Filter::default()
+        };
+        let (from, to) = c.months();
+        s.timeline.mode = Mode::Cumulative;
+        s.timeline.playing = false;
+        s.timeline.segment = Some((from, to));
+        s.timeline.set_cursor(to);
+        self.rt.highlight = c
+            .highlight
+            .iter()
+            .filter_map(|id| {
+                self.dataset
+                    .incidents()
+                    .iter()
+                    .position(|inc| &inc.id == id)
+            })
+            .map(|n| n as u32)
+            .collect();
+        self.rt.selection = Selection::None;
+        self.fly_to(c.view);
+        self.refresh_mask();
+    }
+
+    fn set_presenting(&mut self, on: bool) {
+        if on == self.rt.presenting {
+            return;
+        }
+        self.rt.presenting = on;
+        self.rt.blank = false;
+        if on {
+            self.rt.theme_before_presenting = Some(self.state.theme);
+            self.state.theme = Theme::Projector;
+            if self.chapter_index().is_none() && !self.rt.chapters.is_empty() {
+                self.go_to_chapter(0);
+            }
+        } else if let Some(theme) = self.rt.theme_before_presenting.take() {
+            self.state.theme = theme;
+        }
+        self.rt
+            .ctx
+            .send_viewport_cmd(egui::ViewportCommand::Fullscreen(on));
     }
 
     /// Carries out one command. Keys, buttons and tests all come through here.
@@ -225,9 +329,25 @@ impl AtlasApp {
             Command::ToggleCharts => s.show_charts = !s.show_charts,
             Command::ResetFilters => s.filter = Filter::default(),
             Command::ToggleHelp => self.rt.show_help = !self.rt.show_help,
+            Command::TogglePresentation => self.set_presenting(!self.rt.presenting),
+            Command::NextChapter | Command::PreviousChapter => {
+                let n = self.rt.chapters.len();
+                if n > 0 {
+                    let next = match (self.chapter_index(), command) {
+                        (None, _) => 0,
+                        (Some(i), Command::NextChapter) => (i + 1).min(n - 1),
+                        (Some(i), _) => i.saturating_sub(1),
+                    };
+                    self.go_to_chapter(next);
+                }
+            }
+            Command::GoToChapter(i) => self.go_to_chapter(i),
+            Command::ToggleBlank => self.rt.blank = !self.rt.blank,
             Command::Close => {
                 if self.rt.show_help {
                     self.rt.show_help = false;
+                } else if self.rt.presenting {
+                    self.set_presenting(false);
                 } else if self.rt.selection != Selection::None {
                     self.rt.selection = Selection::None;
                 } else {
@@ -491,6 +611,10 @@ impl AtlasApp {
         let online_attribution = self.ensure_online();
         let attribution = online_attribution.unwrap_or_else(|| self.rt.offline.attribution());
         let shown = self.shown_count();
+        let on_stage = self.rt.presenting;
+        let chapter = self
+            .chapter_index()
+            .map(|i| (i, self.rt.chapters[i].clone(), self.rt.chapters.len()));
 
         // Split the borrows: walkers holds the tiles and map memory mutably while the overlay
         // closure reads the rest.
@@ -511,6 +635,7 @@ impl AtlasApp {
         let labels = &rt.labels;
         let mask = &rt.mask;
         let scratch = &mut rt.scratch;
+        let highlight = &rt.highlight;
         let selection = &mut rt.selection;
         let flight = &mut rt.flight;
         let auto_fit = &mut rt.auto_fit;
@@ -589,6 +714,7 @@ impl AtlasApp {
                     &state.timeline,
                     &style,
                     selected,
+                    highlight,
                     scratch,
                 );
                 stats.incidents_drawn = drawn.incidents;
@@ -661,7 +787,11 @@ impl AtlasApp {
             }
 
             // The date, large, for the back of the room.
-            let scale = ui::style::text_scale(theme);
+            let scale = if on_stage {
+                ui::story::stage_scale(response.rect) * 1.2
+            } else {
+                ui::style::text_scale(theme)
+            };
             let stamp = month_label(state.timeline.cursor());
             let at = response.rect.left_top() + egui::vec2(16.0, 10.0);
             let font = FontId::proportional(42.0 * scale);
@@ -704,6 +834,13 @@ impl AtlasApp {
             }
             painter.text(sub_at, Align2::LEFT_TOP, sub, sub_font, label_style.text);
             stats.date_stamp = stamp;
+
+            if on_stage {
+                if let Some((i, c, n)) = &chapter {
+                    ui::story::card(ui, response.rect, c, *i, *n, dark);
+                }
+                ui::story::legend(ui, response.rect, dark);
+            }
 
             // Attribution, always visible, linking to the provider.
             let area = response.rect.shrink(4.0);
@@ -761,6 +898,19 @@ impl AtlasApp {
     }
 }
 
+/// The embedded story; problems are reported beside the data's, and a broken file just
+/// leaves the story empty.
+fn load_chapters(dataset: &Dataset) -> (Vec<Chapter>, Vec<String>) {
+    let (name, text) = crate::io::embedded::CHAPTERS;
+    match crate::io::chapters::parse(name, text) {
+        Ok(chapters) => {
+            let errors = crate::io::chapters::check(name, text, &chapters, dataset);
+            (chapters, errors.iter().map(ToString::to_string).collect())
+        }
+        Err(e) => (Vec::new(), vec![e.to_string()]),
+    }
+}
+
 /// The topmost visible area under a screen point, as an index into `Dataset::regions`.
 fn region_at(
     dataset: &Dataset,
@@ -806,7 +956,7 @@ pub fn fit(bounds: [f64; 4], rect: Rect) -> View {
 impl eframe::App for AtlasApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
-        for command in commands::pressed(&ctx) {
+        for command in commands::pressed(&ctx, self.rt.presenting) {
             self.run(command);
         }
         self.sync_theme(&ctx);
@@ -817,6 +967,34 @@ impl eframe::App for AtlasApp {
         }
 
         let mut clicked = Vec::new();
+        if !self.rt.presenting {
+            self.desk_panels(ui, &mut clicked);
+        }
+        self.refresh_mask();
+        egui::CentralPanel::no_frame().show(ui, |ui| self.map_ui(ui));
+        if self.rt.blank {
+            // B on stage: the whole window black, as a projector's own blank key would.
+            let layer = egui::LayerId::new(egui::Order::Foreground, egui::Id::unique("blank"));
+            ctx.layer_painter(layer)
+                .rect_filled(ctx.content_rect(), 0.0, Color32::BLACK);
+        }
+        for command in clicked {
+            self.run(command);
+        }
+        let mut open = self.rt.show_help;
+        ui::help::show(&ctx, &mut open);
+        self.rt.show_help = open;
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        storage.set_string(STORAGE_KEY, self.state.save());
+    }
+}
+
+impl AtlasApp {
+    /// The panels around the map at the desk: top bar, timeline, charts, legend and
+    /// filters, details. Hidden on stage.
+    fn desk_panels(&mut self, ui: &mut egui::Ui, clicked: &mut Vec<Command>) {
         egui::Panel::top("top-bar").show(ui, |ui| {
             clicked.extend(self.top_bar(ui));
         });
@@ -843,12 +1021,17 @@ impl eframe::App for AtlasApp {
         let total = self.dataset.incidents().len();
         let dark = self.state.theme == Theme::Dark;
         let layers = self.state.layers.clone();
+        let current_chapter = self.chapter_index();
         egui::Panel::left("legend")
             .resizable(false)
             .default_size(250.0)
             .show(ui, |ui| {
                 egui::ScrollArea::vertical().show(ui, |ui| {
                     ui.add_space(6.0);
+                    if let Some(i) = ui::story::list(ui, &self.rt.chapters, current_chapter) {
+                        clicked.push(Command::GoToChapter(i));
+                    }
+                    ui.separator();
                     clicked.extend(ui::legend::show(ui, &layers, dark, shown, total));
                     ui.separator();
                     ui::filters::show(ui, &mut self.state.filter, &self.rt.choices);
@@ -880,16 +1063,5 @@ impl eframe::App for AtlasApp {
                 None => {}
             }
         }
-        egui::CentralPanel::no_frame().show(ui, |ui| self.map_ui(ui));
-        for command in clicked {
-            self.run(command);
-        }
-        let mut open = self.rt.show_help;
-        ui::help::show(&ctx, &mut open);
-        self.rt.show_help = open;
-    }
-
-    fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        storage.set_string(STORAGE_KEY, self.state.save());
     }
 }

@@ -27,8 +27,14 @@ pub enum Command {
     ToggleCharts,
     ResetFilters,
     ToggleHelp,
-    /// Escape: closes the help, then the details panel.
+    /// Escape: closes the help, then the details panel, then leaves presentation mode.
     Close,
+    TogglePresentation,
+    NextChapter,
+    PreviousChapter,
+    /// Chapter number, from 0.
+    GoToChapter(usize),
+    ToggleBlank,
 }
 
 impl Command {
@@ -58,15 +64,30 @@ impl Command {
             Self::ToggleCharts => "Show / hide charts",
             Self::ResetFilters => "Clear all filters",
             Self::ToggleHelp => "Show / hide this help",
-            Self::Close => "Close the help or the details panel",
+            Self::Close => "Close the help or the details; leave presentation mode",
+            Self::TogglePresentation => "Presentation mode on / off",
+            Self::NextChapter => "Next story chapter",
+            Self::PreviousChapter => "Previous story chapter",
+            Self::GoToChapter(_) => "Go to chapter 1-9 (0 for 10)",
+            Self::ToggleBlank => "Blank the screen / show it again",
         }
     }
+}
+
+/// In which mode a binding is live: a presenter's clicker sends arrows and numbers, which
+/// mean chapters on stage and months and layers at the desk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum When {
+    Always,
+    Exploring,
+    Presenting,
 }
 
 pub struct Binding {
     pub key: Key,
     pub modifiers: Modifiers,
     pub command: Command,
+    pub when: When,
 }
 
 const fn bind(key: Key, command: Command) -> Binding {
@@ -74,6 +95,7 @@ const fn bind(key: Key, command: Command) -> Binding {
         key,
         modifiers: Modifiers::NONE,
         command,
+        when: When::Always,
     }
 }
 
@@ -82,16 +104,53 @@ const fn shift(key: Key, command: Command) -> Binding {
         key,
         modifiers: Modifiers::SHIFT,
         command,
+        when: When::Exploring,
+    }
+}
+
+const fn desk(key: Key, command: Command) -> Binding {
+    Binding {
+        key,
+        modifiers: Modifiers::NONE,
+        command,
+        when: When::Exploring,
+    }
+}
+
+const fn stage(key: Key, command: Command) -> Binding {
+    Binding {
+        key,
+        modifiers: Modifiers::NONE,
+        command,
+        when: When::Presenting,
     }
 }
 
 /// Shifted bindings come before their plain keys, so Shift+Right is not read as Right.
 pub const BINDINGS: &[Binding] = &[
     bind(Key::Space, Command::TogglePlay),
+    bind(Key::F5, Command::TogglePresentation),
+    bind(Key::PageDown, Command::NextChapter),
+    bind(Key::PageUp, Command::PreviousChapter),
+    stage(Key::ArrowRight, Command::NextChapter),
+    stage(Key::ArrowDown, Command::NextChapter),
+    stage(Key::ArrowLeft, Command::PreviousChapter),
+    stage(Key::ArrowUp, Command::PreviousChapter),
+    stage(Key::B, Command::ToggleBlank),
+    stage(Key::Num1, Command::GoToChapter(0)),
+    stage(Key::Num2, Command::GoToChapter(1)),
+    stage(Key::Num3, Command::GoToChapter(2)),
+    stage(Key::Num4, Command::GoToChapter(3)),
+    stage(Key::Num5, Command::GoToChapter(4)),
+    stage(Key::Num6, Command::GoToChapter(5)),
+    stage(Key::Num7, Command::GoToChapter(6)),
+    stage(Key::Num8, Command::GoToChapter(7)),
+    stage(Key::Num9, Command::GoToChapter(8)),
+    stage(Key::Num0, Command::GoToChapter(9)),
     shift(Key::ArrowLeft, Command::StepYearBack),
     shift(Key::ArrowRight, Command::StepYearForward),
-    bind(Key::ArrowLeft, Command::StepMonthBack),
-    bind(Key::ArrowRight, Command::StepMonthForward),
+    desk(Key::ArrowLeft, Command::StepMonthBack),
+    desk(Key::ArrowRight, Command::StepMonthForward),
     bind(Key::Home, Command::ToStart),
     bind(Key::End, Command::ToEnd),
     bind(Key::OpenBracket, Command::Slower),
@@ -103,14 +162,14 @@ pub const BINDINGS: &[Binding] = &[
     bind(Key::Minus, Command::ZoomOut),
     bind(Key::R, Command::ResetView),
     bind(Key::T, Command::CycleTheme),
-    bind(Key::Num1, Command::ToggleRegion(RegionRole::Core)),
-    bind(Key::Num2, Command::ToggleRegion(RegionRole::Claimed)),
-    bind(Key::Num3, Command::ToggleRegion(RegionRole::Periphery)),
-    bind(Key::Num4, Command::ToggleRegion(RegionRole::Historical)),
+    desk(Key::Num1, Command::ToggleRegion(RegionRole::Core)),
+    desk(Key::Num2, Command::ToggleRegion(RegionRole::Claimed)),
+    desk(Key::Num3, Command::ToggleRegion(RegionRole::Periphery)),
+    desk(Key::Num4, Command::ToggleRegion(RegionRole::Historical)),
     bind(Key::I, Command::ToggleIncidents),
     bind(Key::L, Command::ToggleLabels),
-    bind(Key::C, Command::ToggleCharts),
-    bind(Key::X, Command::ResetFilters),
+    desk(Key::C, Command::ToggleCharts),
+    desk(Key::X, Command::ResetFilters),
     bind(Key::Questionmark, Command::ToggleHelp),
     bind(Key::F1, Command::ToggleHelp),
     bind(Key::Escape, Command::Close),
@@ -130,28 +189,44 @@ pub fn key_text(b: &Binding) -> String {
         Key::Escape => "Esc",
         other => other.name(),
     };
-    if b.modifiers.shift {
+    let key = if b.modifiers.shift {
         format!("Shift+{key}")
     } else {
         key.to_owned()
+    };
+    match b.when {
+        When::Always => key,
+        When::Exploring => format!("{key} (at the desk)"),
+        When::Presenting => format!("{key} (presenting)"),
+    }
+}
+
+/// Is a binding live in this mode?
+pub fn live(b: &Binding, presenting: bool) -> bool {
+    match b.when {
+        When::Always => true,
+        When::Exploring => !presenting,
+        When::Presenting => presenting,
     }
 }
 
 /// Takes this frame's key presses that are bound, in table order, removing them from the
 /// input so no widget acts on them too. While a text field has the keyboard only Escape
 /// counts, so typing a search never toggles layers.
-pub fn pressed(ctx: &egui::Context) -> Vec<Command> {
+pub fn pressed(ctx: &egui::Context, presenting: bool) -> Vec<Command> {
     let typing = ctx.egui_wants_keyboard_input();
     ctx.input_mut(|input| {
         let mut commands = Vec::new();
-        for b in BINDINGS {
+        for b in BINDINGS.iter().filter(|b| live(b, presenting)) {
             if typing && b.command != Command::Close {
                 continue;
             }
             // Shift must match only where the key has a shifted binding of its own (arrows);
             // "?" and "+" arrive with Shift held on most layouts.
-            let shift_matters =
-                b.modifiers.shift || BINDINGS.iter().any(|o| o.key == b.key && o.modifiers.shift);
+            let shift_matters = b.modifiers.shift
+                || BINDINGS
+                    .iter()
+                    .any(|o| o.key == b.key && o.modifiers.shift && live(o, presenting));
             let hit = input.events.iter().position(|e| {
                 matches!(e, egui::Event::Key { key, pressed: true, modifiers, .. }
                     if *key == b.key
@@ -173,13 +248,16 @@ mod tests {
 
     #[test]
     fn every_command_has_a_key_and_no_key_is_bound_twice() {
-        let mut seen = std::collections::HashSet::new();
-        for b in BINDINGS {
-            assert!(
-                seen.insert((b.key, b.modifiers.shift)),
-                "{:?} bound twice",
-                b.key
-            );
+        // A key may mean one thing at the desk and another on stage, never two in one mode.
+        for presenting in [false, true] {
+            let mut seen = std::collections::HashSet::new();
+            for b in BINDINGS.iter().filter(|b| live(b, presenting)) {
+                assert!(
+                    seen.insert((b.key, b.modifiers.shift)),
+                    "{:?} bound twice",
+                    b.key
+                );
+            }
         }
         let all = [
             Command::TogglePlay,
@@ -207,6 +285,11 @@ mod tests {
             Command::ToggleRegion(RegionRole::Claimed),
             Command::ToggleRegion(RegionRole::Periphery),
             Command::ToggleRegion(RegionRole::Historical),
+            Command::TogglePresentation,
+            Command::NextChapter,
+            Command::PreviousChapter,
+            Command::GoToChapter(0),
+            Command::ToggleBlank,
         ];
         for c in all {
             assert!(BINDINGS.iter().any(|b| b.command == c), "{c:?} has no key");

@@ -24,6 +24,12 @@ struct Cli {
     /// Look: light, projector (high contrast, large type) or dark
     #[arg(long, value_name = "light|projector|dark", value_parser = parse_theme)]
     theme: Option<Theme>,
+    /// Start in presentation mode (full screen, story chapters; Esc leaves)
+    #[arg(long)]
+    present: bool,
+    /// Open at this story chapter, by id (see data/chapters.json)
+    #[arg(long, value_name = "ID")]
+    chapter: Option<String>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -61,6 +67,8 @@ fn main() -> ExitCode {
                 basemap: cli.basemap,
                 year: cli.year,
                 theme: cli.theme,
+                present: cli.present,
+                chapter: cli.chapter,
                 started: Some(started),
                 // For startup measurements (see README): print the time and close.
                 exit_when_drawn: std::env::var_os("ISKP_ATLAS_EXIT_WHEN_DRAWN").is_some(),

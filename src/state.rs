@@ -11,23 +11,7 @@ use serde::{Deserialize, Serialize};
 pub const STATE_VERSION: u32 = 2;
 pub const STORAGE_KEY: &str = "iskp-atlas-state";
 
-/// Where the map looks.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-pub struct View {
-    pub lon: f64,
-    pub lat: f64,
-    pub zoom: f64,
-}
-
-impl View {
-    fn is_sane(&self) -> bool {
-        self.lon.is_finite()
-            && self.lat.is_finite()
-            && (-180.0..=180.0).contains(&self.lon)
-            && (-85.0..=85.0).contains(&self.lat)
-            && (1.0..=18.0).contains(&self.zoom)
-    }
-}
+pub use crate::model::view::View;
 
 /// The opening view frames this box: Afghanistan and Pakistan with eastern Iran and the
 /// Central Asian republics around them (west, south, east, north, degrees).
@@ -87,6 +71,9 @@ pub struct State {
     pub layers: Layers,
     pub filter: Filter,
     pub show_charts: bool,
+    /// The story chapter last chosen, by id.
+    #[serde(default)]
+    pub chapter: Option<String>,
 }
 
 impl Default for State {
@@ -100,6 +87,7 @@ impl Default for State {
             layers: Layers::default(),
             filter: Filter::default(),
             show_charts: false,
+            chapter: None,
         }
     }
 }

@@ -192,3 +192,42 @@ fn footnote_numbers(r: &str) -> Vec<u64> {
         })
         .collect()
 }
+
+#[test]
+fn the_story_chapters_validate_against_the_data() {
+    let (dataset, _) = embedded::load();
+    let (name, text) = embedded::CHAPTERS;
+    let chapters = iskp_atlas::io::chapters::parse(name, text).expect("chapters.json parses");
+    assert!(
+        (8..=12).contains(&chapters.len()),
+        "{} chapters",
+        chapters.len()
+    );
+    let errors = iskp_atlas::io::chapters::check(name, text, &chapters, &dataset);
+    assert!(errors.is_empty(), "{errors:?}");
+    for c in &chapters {
+        assert!(!c.highlight.is_empty(), "{} highlights nothing", c.id);
+        let sentences = c.caption.matches(". ").count() + 1;
+        assert!(
+            (2..=5).contains(&sentences),
+            "{}: caption of {sentences} sentences",
+            c.id
+        );
+    }
+}
+
+#[test]
+fn a_broken_chapter_is_reported_with_its_id_and_field() {
+    let (dataset, _) = embedded::load();
+    let text = r#"{"chapters":[{"id":"bad","title":"t","caption":"c. d.","paper_ref":"p",
+        "years":[2019,2016],"view":{"lon":66,"lat":34,"zoom":6},
+        "layers":{"core":true,"claimed":true,"periphery":true,"historical":false},
+        "highlight":["no-such-incident"]}]}"#;
+    let chapters = iskp_atlas::io::chapters::parse("c.json", text).unwrap();
+    let errors = iskp_atlas::io::chapters::check("c.json", text, &chapters, &dataset);
+    let fields: Vec<_> = errors.iter().filter_map(|e| e.field.clone()).collect();
+    assert!(fields.contains(&"years".to_owned()), "{errors:?}");
+    assert!(fields.contains(&"highlight".to_owned()), "{errors:?}");
+    assert!(errors.iter().all(|e| e.feature.as_deref() == Some("bad")));
+    assert!(iskp_atlas::io::chapters::parse("c.json", "{").is_err());
+}

@@ -214,6 +214,9 @@ fn filters_change_the_count_and_reset_restores_it() {
         .count();
     assert!(expected > 0 && expected < all);
     assert_eq!(h.state().last_frame.incidents_shown, expected);
+    // The filters sit below the story and the legend: a tall window shows them all.
+    h.set_size(egui::vec2(1400.0, 1500.0));
+    h.run_steps(2);
     h.get_by_label("Reset").click();
     h.run_steps(2);
     assert!(h.state().state.filter.is_empty());
@@ -393,4 +396,58 @@ fn theme_switch_rerenders_tiles_and_state_survives_a_restart() {
     );
     assert_eq!(broken.state.theme, Theme::Light);
     assert_eq!(broken.state.view, None);
+}
+
+#[test]
+fn presentation_mode_steps_through_chapters_blanks_and_leaves() {
+    let mut h = harness(Launch::default());
+    h.run_steps(2);
+    assert!(h.query_by_label("ISKP core (Afghanistan)").is_some());
+    h.key_press(egui::Key::F5);
+    h.run_steps(2);
+    assert!(h.state().presenting());
+    assert_eq!(h.state().state.theme, Theme::Projector);
+    assert!(
+        h.query_by_label("ISKP core (Afghanistan)").is_none(),
+        "side panels are hidden on stage"
+    );
+    assert_eq!(h.state().chapter_index(), Some(0));
+
+    h.key_press(egui::Key::PageDown);
+    h.run_steps(25); // the flight takes about a second
+    let app = h.state();
+    assert_eq!(app.chapter_index(), Some(1));
+    let chapter = &app.chapters()[1];
+    let view = app.state.view.unwrap();
+    assert!(
+        (view.lon - chapter.view.lon).abs() < 1e-6 && (view.zoom - chapter.view.zoom).abs() < 1e-6
+    );
+    assert_eq!(
+        app.state.timeline.year(),
+        chapter.years[1].min(app.state.timeline.last_year())
+    );
+    // Right arrow is a clicker's "next" on stage, not a month step.
+    h.key_press(egui::Key::ArrowRight);
+    h.run_steps(2);
+    assert_eq!(h.state().chapter_index(), Some(2));
+    h.key_press(egui::Key::ArrowLeft);
+    h.run_steps(2);
+    assert_eq!(h.state().chapter_index(), Some(1));
+
+    h.key_press(egui::Key::B);
+    h.run_steps(1);
+    assert!(h.state().blanked());
+    h.key_press(egui::Key::B);
+    h.run_steps(1);
+    assert!(!h.state().blanked());
+
+    h.key_press(egui::Key::Escape);
+    h.run_steps(2);
+    assert!(!h.state().presenting());
+    assert_eq!(
+        h.state().state.theme,
+        Theme::Light,
+        "the desk theme comes back"
+    );
+    assert!(h.query_by_label("ISKP core (Afghanistan)").is_some());
 }

@@ -8,6 +8,11 @@ pub const INCIDENTS: (&str, &str) = (
     include_str!("../../data/incidents.geojson"),
 );
 
+pub const CHAPTERS: (&str, &str) = (
+    "data/chapters.json",
+    include_str!("../../data/chapters.json"),
+);
+
 pub const REGION_FILES: [(&str, &str); 4] = [
     (
         "data/regions/historical.geojson",

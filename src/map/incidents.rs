@@ -116,6 +116,7 @@ pub fn paint(
     timeline: &Timeline,
     style: &Style,
     selected: Option<u32>,
+    highlight: &[u32],
     scratch: &mut Vec<u32>,
 ) -> Drawn {
     let range = dataset.month_range(timeline.from_month(), timeline.cursor());
@@ -135,8 +136,9 @@ pub fn paint(
         ..Default::default()
     };
     let world_px = t.world_px();
+    // Highlighted incidents (a story chapter's) never hide inside a cluster.
     let groups: Vec<Cluster> = if t.zoom < CLUSTER_BELOW_ZOOM {
-        let pts = scratch.iter().map(|&i| {
+        let pts = scratch.iter().filter(|i| !highlight.contains(i)).map(|&i| {
             let u = dataset.unit(i);
             (
                 i,
@@ -157,7 +159,15 @@ pub fn paint(
     };
 
     // Clusters first, then single markers oldest to newest so the latest sit on top.
-    let mut singles = Vec::new();
+    let mut singles: Vec<u32> = if t.zoom < CLUSTER_BELOW_ZOOM {
+        scratch
+            .iter()
+            .copied()
+            .filter(|i| highlight.contains(i))
+            .collect()
+    } else {
+        Vec::new()
+    };
     for g in &groups {
         if g.members.len() == 1 {
             singles.push(g.members[0]);
@@ -234,8 +244,9 @@ pub fn paint(
             };
             painter.circle(at, r, base, Stroke::new(1.3, outline));
         }
-        if selected == Some(i) {
+        if selected == Some(i) || highlight.contains(&i) {
             painter.circle_stroke(at, r + 4.0, Stroke::new(3.0, style.ink));
+            painter.circle_stroke(at, r + 6.5, Stroke::new(2.0, style.halo));
         }
         drawn.marks.push(Mark::Incident {
             id: i,

@@ -1,5 +1,6 @@
 //! Pure data: no egui, no files. Everything else reads these types.
 
+pub mod chapter;
 pub mod dataset;
 pub mod date;
 pub mod filter;
@@ -8,8 +9,10 @@ pub mod mercator;
 pub mod region;
 pub mod spatial;
 pub mod stats;
+pub mod view;
 pub mod waves;
 
+pub use chapter::Chapter;
 pub use dataset::Dataset;
 pub use date::{Date, DatePrecision};
 pub use filter::Filter;

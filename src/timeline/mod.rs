@@ -39,6 +39,10 @@ pub struct Timeline {
     pub looping: bool,
     pub mode: Mode,
     pub window_months: u32,
+    /// A story chapter's months: while set, playback starts at its first month and stops
+    /// (or loops) at its last.
+    #[serde(skip)]
+    pub segment: Option<(i32, i32)>,
 }
 
 impl Timeline {
@@ -55,6 +59,7 @@ impl Timeline {
             looping: false,
             mode: Mode::Cumulative,
             window_months: 12,
+            segment: None,
         }
     }
 
@@ -124,8 +129,9 @@ impl Timeline {
         if self.playing {
             self.playing = false;
         } else {
-            if self.cursor() >= self.last {
-                self.position = f64::from(self.first);
+            let (start, end) = self.play_range();
+            if self.cursor() >= end || self.cursor() < start {
+                self.position = f64::from(start);
             }
             self.playing = true;
         }
@@ -167,18 +173,31 @@ impl Timeline {
         };
     }
 
+    /// Where playback starts and stops: the chapter's months when one is set, clamped to the
+    /// range, else the whole range.
+    pub fn play_range(&self) -> (i32, i32) {
+        match self.segment {
+            Some((a, b)) => {
+                let a = a.clamp(self.first, self.last);
+                (a, b.clamp(a, self.last))
+            }
+            None => (self.first, self.last),
+        }
+    }
+
     /// Advances playback by `dt` seconds. Returns true if the shown month changed.
     pub fn tick(&mut self, dt: f64) -> bool {
         if !self.playing || !dt.is_finite() || dt <= 0.0 {
             return false;
         }
         let before = self.cursor();
+        let (start, end) = self.play_range();
         let next = self.position + dt * self.speed;
-        if next >= f64::from(self.last) + 1.0 {
+        if next >= f64::from(end) + 1.0 {
             if self.looping {
-                self.position = f64::from(self.first);
+                self.position = f64::from(start);
             } else {
-                self.position = f64::from(self.last);
+                self.position = f64::from(end);
                 self.playing = false;
             }
         } else {
@@ -248,6 +267,22 @@ mod tests {
         t.tick(0.5);
         assert!(t.playing);
         assert_eq!(t.cursor(), t.first);
+    }
+
+    #[test]
+    fn a_chapter_segment_bounds_playback() {
+        let mut t = Timeline::new(2015, 2024);
+        t.segment = Some((2017 * 12, 2018 * 12 + 11));
+        t.set_cursor(2018 * 12 + 11);
+        t.toggle_play();
+        assert_eq!(
+            t.cursor(),
+            2017 * 12,
+            "play from the chapter's end restarts the chapter"
+        );
+        t.tick(100.0);
+        assert_eq!(t.cursor(), 2018 * 12 + 11);
+        assert!(!t.playing);
     }
 
     #[test]

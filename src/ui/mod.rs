@@ -6,5 +6,6 @@ pub mod filters;
 pub mod help;
 pub mod legend;
 pub mod search;
+pub mod story;
 pub mod style;
 pub mod timeline_bar;

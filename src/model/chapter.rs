@@ -1,0 +1,42 @@
+//! The paper's argument as a guided story: each chapter a view, a span of years, layers,
+//! a filter and the incidents it is about.
+
+use super::IncidentKind;
+use super::view::View;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ChapterLayers {
+    pub core: bool,
+    pub claimed: bool,
+    pub periphery: bool,
+    pub historical: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Chapter {
+    pub id: String,
+    pub title: String,
+    pub caption: String,
+    pub paper_ref: String,
+    /// First and last year, inclusive.
+    pub years: [i32; 2],
+    pub view: View,
+    pub layers: ChapterLayers,
+    /// ISO3 codes; empty means all countries.
+    #[serde(default)]
+    pub countries: Vec<String>,
+    /// Empty means all kinds.
+    #[serde(default)]
+    pub kinds: Vec<IncidentKind>,
+    /// Ids of the incidents the chapter is about.
+    #[serde(default)]
+    pub highlight: Vec<String>,
+}
+
+impl Chapter {
+    /// January of the first year to December of the last, as month indices.
+    pub fn months(&self) -> (i32, i32) {
+        (self.years[0] * 12, self.years[1] * 12 + 11)
+    }
+}

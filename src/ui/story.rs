@@ -1,0 +1,127 @@
+//! The story: the chapter list at the desk, and on stage the chapter card and a compact
+//! legend drawn over the map, sized to the window so they read from the back of a room.
+
+use crate::map::incidents::swatch;
+use crate::model::{Chapter, IncidentKind};
+use egui::{Align, Color32, Layout, Rect, RichText, Ui, UiBuilder, vec2};
+
+/// The chapter list; returns the chapter clicked.
+pub fn list(ui: &mut Ui, chapters: &[Chapter], current: Option<usize>) -> Option<usize> {
+    let mut chosen = None;
+    egui::CollapsingHeader::new(RichText::new("Story").heading())
+        .default_open(true)
+        .show(ui, |ui| {
+            for (i, c) in chapters.iter().enumerate() {
+                let text = format!("{}. {}", i + 1, c.title);
+                if ui
+                    .selectable_label(current == Some(i), text)
+                    .on_hover_text(&c.caption)
+                    .clicked()
+                {
+                    chosen = Some(i);
+                }
+            }
+            ui.label(RichText::new("F5 presents; PageDown / PageUp step through.").small());
+        });
+    chosen
+}
+
+/// How much larger than at 1080 lines tall the stage text is.
+pub fn stage_scale(map: Rect) -> f32 {
+    (map.height() / 1000.0).clamp(0.7, 2.6)
+}
+
+/// The chapter card, bottom left of the map.
+pub fn card(ui: &mut Ui, map: Rect, chapter: &Chapter, index: usize, count: usize, dark: bool) {
+    let s = stage_scale(map);
+    let width = (map.width() * 0.42).max(360.0 * s).min(map.width() - 40.0);
+    let area = Rect::from_min_max(
+        egui::pos2(map.left() + 20.0 * s, map.top() + map.height() * 0.35),
+        egui::pos2(map.left() + 20.0 * s + width, map.bottom() - 20.0 * s),
+    );
+    let (fill, ink) = if dark {
+        (Color32::from_black_alpha(215), Color32::WHITE)
+    } else {
+        (Color32::from_white_alpha(235), Color32::BLACK)
+    };
+    ui.scope_builder(
+        UiBuilder::new()
+            .max_rect(area)
+            .layout(Layout::bottom_up(Align::Min)),
+        |ui| {
+            egui::Frame::new()
+                .fill(fill)
+                .corner_radius(6.0 * s)
+                .inner_margin(14.0 * s)
+                .show(ui, |ui| {
+                    ui.set_max_width(width - 28.0 * s);
+                    ui.label(
+                        RichText::new(&chapter.title)
+                            .size(30.0 * s)
+                            .strong()
+                            .color(ink),
+                    );
+                    ui.add_space(6.0 * s);
+                    ui.label(RichText::new(&chapter.caption).size(19.0 * s).color(ink));
+                    ui.add_space(8.0 * s);
+                    ui.label(
+                        RichText::new(format!(
+                            "Chapter {} of {count} · {}–{} · Rana (2024), {}",
+                            index + 1,
+                            chapter.years[0],
+                            chapter.years[1],
+                            chapter.paper_ref
+                        ))
+                        .size(13.0 * s)
+                        .color(ink),
+                    );
+                });
+        },
+    );
+}
+
+/// A compact key, top right of the map: kinds, claim styles.
+pub fn legend(ui: &mut Ui, map: Rect, dark: bool) {
+    let s = stage_scale(map);
+    let area = Rect::from_min_max(
+        egui::pos2(map.right() - 300.0 * s, map.top() + 12.0 * s),
+        egui::pos2(map.right() - 12.0 * s, map.top() + 400.0 * s),
+    );
+    let (fill, ink) = if dark {
+        (Color32::from_black_alpha(200), Color32::WHITE)
+    } else {
+        (Color32::from_white_alpha(225), Color32::BLACK)
+    };
+    ui.scope_builder(
+        UiBuilder::new()
+            .max_rect(area)
+            .layout(Layout::top_down(Align::Max)),
+        |ui| {
+            egui::Frame::new()
+                .fill(fill)
+                .corner_radius(5.0 * s)
+                .inner_margin(10.0 * s)
+                .show(ui, |ui| {
+                    let row = |ui: &mut Ui, kind: IncidentKind, hollow: bool, text: &str| {
+                        ui.horizontal(|ui| {
+                            let (rect, _) = ui.allocate_exact_size(
+                                vec2(20.0 * s, 20.0 * s),
+                                egui::Sense::hover(),
+                            );
+                            swatch(ui.painter(), rect.center(), kind, hollow, ink);
+                            ui.label(RichText::new(text).size(15.0 * s).color(ink));
+                        });
+                    };
+                    for kind in IncidentKind::ALL {
+                        row(ui, kind, false, kind.label());
+                    }
+                    row(ui, IncidentKind::Attack, true, "hollow: not claimed by IS");
+                    ui.label(
+                        RichText::new("Area: people killed")
+                            .size(15.0 * s)
+                            .color(ink),
+                    );
+                });
+        },
+    );
+}
