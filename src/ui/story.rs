@@ -3,7 +3,7 @@
 
 use crate::map::incidents::swatch;
 use crate::model::{Chapter, IncidentKind};
-use egui::{Align, Color32, Layout, Rect, RichText, Ui, UiBuilder, vec2};
+use egui::{Align2, Color32, Rect, RichText, Ui, vec2};
 
 /// The chapter list; returns the chapter clicked.
 pub fn list(ui: &mut Ui, chapters: &[Chapter], current: Option<usize>) -> Option<usize> {
@@ -31,38 +31,39 @@ pub fn stage_scale(map: Rect) -> f32 {
     (map.height() / 1000.0).clamp(0.7, 2.6)
 }
 
-/// The chapter card, bottom left of the map.
+/// The chapter card, bottom left of the map (which fills the window on stage).
 pub fn card(ui: &mut Ui, map: Rect, chapter: &Chapter, index: usize, count: usize, dark: bool) {
     let s = stage_scale(map);
-    let width = (map.width() * 0.42).max(360.0 * s).min(map.width() - 40.0);
-    let area = Rect::from_min_max(
-        egui::pos2(map.left() + 20.0 * s, map.top() + map.height() * 0.35),
-        egui::pos2(map.left() + 20.0 * s + width, map.bottom() - 20.0 * s),
-    );
+    let width = (map.width() * 0.40).max(380.0 * s).min(map.width() - 40.0);
     let (fill, ink) = if dark {
         (Color32::from_black_alpha(215), Color32::WHITE)
     } else {
         (Color32::from_white_alpha(235), Color32::BLACK)
     };
-    ui.scope_builder(
-        UiBuilder::new()
-            .max_rect(area)
-            .layout(Layout::bottom_up(Align::Min)),
-        |ui| {
+    egui::Area::new(egui::Id::unique("chapter-card"))
+        .anchor(
+            Align2::LEFT_BOTTOM,
+            vec2(
+                map.left() + 20.0 * s,
+                -(20.0 * s) - (ui.ctx().content_rect().bottom() - map.bottom()),
+            ),
+        )
+        .interactable(false)
+        .show(ui.ctx(), |ui| {
             egui::Frame::new()
                 .fill(fill)
                 .corner_radius(6.0 * s)
-                .inner_margin(14.0 * s)
+                .inner_margin(16.0 * s)
                 .show(ui, |ui| {
-                    ui.set_max_width(width - 28.0 * s);
+                    ui.set_width(width - 32.0 * s);
                     ui.label(
                         RichText::new(&chapter.title)
-                            .size(30.0 * s)
+                            .size(34.0 * s)
                             .strong()
                             .color(ink),
                     );
                     ui.add_space(6.0 * s);
-                    ui.label(RichText::new(&chapter.caption).size(19.0 * s).color(ink));
+                    ui.label(RichText::new(&chapter.caption).size(21.0 * s).color(ink));
                     ui.add_space(8.0 * s);
                     ui.label(
                         RichText::new(format!(
@@ -72,31 +73,29 @@ pub fn card(ui: &mut Ui, map: Rect, chapter: &Chapter, index: usize, count: usiz
                             chapter.years[1],
                             chapter.paper_ref
                         ))
-                        .size(13.0 * s)
+                        .size(14.0 * s)
                         .color(ink),
                     );
                 });
-        },
-    );
+        });
 }
 
 /// A compact key, top right of the map: kinds, claim styles.
 pub fn legend(ui: &mut Ui, map: Rect, dark: bool) {
     let s = stage_scale(map);
-    let area = Rect::from_min_max(
-        egui::pos2(map.right() - 300.0 * s, map.top() + 12.0 * s),
-        egui::pos2(map.right() - 12.0 * s, map.top() + 400.0 * s),
-    );
     let (fill, ink) = if dark {
         (Color32::from_black_alpha(200), Color32::WHITE)
     } else {
         (Color32::from_white_alpha(225), Color32::BLACK)
     };
-    ui.scope_builder(
-        UiBuilder::new()
-            .max_rect(area)
-            .layout(Layout::top_down(Align::Max)),
-        |ui| {
+    let right = ui.ctx().content_rect().right() - map.right();
+    egui::Area::new(egui::Id::unique("stage-legend"))
+        .anchor(
+            Align2::RIGHT_TOP,
+            vec2(-(12.0 * s) - right, map.top() + 12.0 * s),
+        )
+        .interactable(false)
+        .show(ui.ctx(), |ui| {
             egui::Frame::new()
                 .fill(fill)
                 .corner_radius(5.0 * s)
@@ -109,7 +108,7 @@ pub fn legend(ui: &mut Ui, map: Rect, dark: bool) {
                                 egui::Sense::hover(),
                             );
                             swatch(ui.painter(), rect.center(), kind, hollow, ink);
-                            ui.label(RichText::new(text).size(15.0 * s).color(ink));
+                            ui.label(RichText::new(text).size(16.0 * s).color(ink));
                         });
                     };
                     for kind in IncidentKind::ALL {
@@ -117,11 +116,10 @@ pub fn legend(ui: &mut Ui, map: Rect, dark: bool) {
                     }
                     row(ui, IncidentKind::Attack, true, "hollow: not claimed by IS");
                     ui.label(
-                        RichText::new("Area: people killed")
-                            .size(15.0 * s)
+                        RichText::new("Marker area: people killed")
+                            .size(16.0 * s)
                             .color(ink),
                     );
                 });
-        },
-    );
+        });
 }
