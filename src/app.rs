@@ -33,6 +33,8 @@ pub struct Launch {
     pub present: bool,
     /// Open at this story chapter (by id).
     pub chapter: Option<String>,
+    /// On stage without choosing a chapter: exports show what they were asked for.
+    pub stage_only: bool,
     /// When the process started, to log how long the first complete map took.
     pub started: Option<std::time::Instant>,
     /// Close the window after the first complete frame (startup measurements).
@@ -209,7 +211,8 @@ impl AtlasApp {
             app.go_to_chapter(i);
         }
         if app.rt.launch.present {
-            app.run(Command::TogglePresentation);
+            let pick = !app.rt.launch.stage_only;
+            app.set_presenting(true, pick);
         }
         app
     }
@@ -270,7 +273,8 @@ impl AtlasApp {
         self.refresh_mask();
     }
 
-    fn set_presenting(&mut self, on: bool) {
+    /// Enters or leaves the stage; `pick_chapter` starts the story if none is chosen.
+    fn set_presenting(&mut self, on: bool, pick_chapter: bool) {
         if on == self.rt.presenting {
             return;
         }
@@ -279,7 +283,7 @@ impl AtlasApp {
         if on {
             self.rt.theme_before_presenting = Some(self.state.theme);
             self.state.theme = Theme::Projector;
-            if self.chapter_index().is_none() && !self.rt.chapters.is_empty() {
+            if pick_chapter && self.chapter_index().is_none() && !self.rt.chapters.is_empty() {
                 self.go_to_chapter(0);
             }
         } else if let Some(theme) = self.rt.theme_before_presenting.take() {
@@ -329,7 +333,7 @@ impl AtlasApp {
             Command::ToggleCharts => s.show_charts = !s.show_charts,
             Command::ResetFilters => s.filter = Filter::default(),
             Command::ToggleHelp => self.rt.show_help = !self.rt.show_help,
-            Command::TogglePresentation => self.set_presenting(!self.rt.presenting),
+            Command::TogglePresentation => self.set_presenting(!self.rt.presenting, true),
             Command::NextChapter | Command::PreviousChapter => {
                 let n = self.rt.chapters.len();
                 if n > 0 {
@@ -347,7 +351,7 @@ impl AtlasApp {
                 if self.rt.show_help {
                     self.rt.show_help = false;
                 } else if self.rt.presenting {
-                    self.set_presenting(false);
+                    self.set_presenting(false, false);
                 } else if self.rt.selection != Selection::None {
                     self.rt.selection = Selection::None;
                 } else {
@@ -842,6 +846,8 @@ impl AtlasApp {
                 ui::story::legend(ui, response.rect, dark);
             }
 
+            scale_bar(&painter, &t, response.rect, &label_style);
+
             // Attribution, always visible, linking to the provider.
             let area = response.rect.shrink(4.0);
             ui.scope_builder(
@@ -931,6 +937,66 @@ fn region_at(
                 .iter()
                 .position(|r| r.role == *role && r.geometry.contains(&p))
         })
+}
+
+/// A scale bar, bottom right above the attribution, for distances at the map's centre.
+fn scale_bar(
+    painter: &egui::Painter,
+    t: &ScreenTransform,
+    map: Rect,
+    style: &crate::map::labels::LabelStyle,
+) {
+    let [_, uy] = t.screen_to_unit(map.center());
+    let (_, lat) = unit_to_lonlat(0.5, uy);
+    let metres_per_px = lat.to_radians().cos() * 40_075_016.686 / t.world_px();
+    if !metres_per_px.is_finite() || metres_per_px <= 0.0 {
+        return;
+    }
+    // The longest round distance that fits in about 160 pixels.
+    let target = metres_per_px * 160.0;
+    let nice = [1.0, 2.0, 5.0]
+        .iter()
+        .flat_map(|m| (0..8).map(move |e| m * 10f64.powi(e)))
+        .filter(|d| *d <= target)
+        .fold(1.0, f64::max);
+    let px = (nice / metres_per_px) as f32;
+    let right = map.right() - 16.0;
+    let y = map.bottom() - 40.0;
+    let left = right - px;
+    let stroke = egui::Stroke::new(3.0, style.text);
+    let halo = egui::Stroke::new(6.0, style.halo);
+    for s in [halo, stroke] {
+        painter.line_segment([egui::pos2(left, y), egui::pos2(right, y)], s);
+        painter.line_segment([egui::pos2(left, y - 6.0), egui::pos2(left, y)], s);
+        painter.line_segment([egui::pos2(right, y - 6.0), egui::pos2(right, y)], s);
+    }
+    let text = if nice >= 1000.0 {
+        format!("{} km", nice / 1000.0)
+    } else {
+        format!("{nice} m")
+    };
+    let at = egui::pos2((left + right) / 2.0, y - 8.0);
+    for d in [
+        egui::vec2(-1.0, 0.0),
+        egui::vec2(1.0, 0.0),
+        egui::vec2(0.0, -1.0),
+        egui::vec2(0.0, 1.0),
+    ] {
+        painter.text(
+            at + d,
+            Align2::CENTER_BOTTOM,
+            &text,
+            FontId::proportional(14.0),
+            style.halo,
+        );
+    }
+    painter.text(
+        at,
+        Align2::CENTER_BOTTOM,
+        text,
+        FontId::proportional(14.0),
+        style.text,
+    );
 }
 
 /// Fill opacity factor for areas: full up to zoom 6, down to 45 % from zoom 9.

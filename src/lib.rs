@@ -6,6 +6,7 @@
 pub mod app;
 pub mod basemap;
 pub mod commands;
+pub mod export;
 pub mod io;
 pub mod map;
 pub mod model;

@@ -5,7 +5,7 @@ use iskp_atlas::basemap::BasemapKind;
 use iskp_atlas::io::countries::Countries;
 use iskp_atlas::model::Date;
 use iskp_atlas::theme::Theme;
-use iskp_atlas::{AtlasApp, Launch, validate};
+use iskp_atlas::{AtlasApp, Launch, export, validate};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -43,6 +43,53 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Draw the atlas as on stage (map, date, legend, chapter card) into a PNG, no window.
+    Render {
+        /// The PNG to write
+        #[arg(long, value_name = "F.png")]
+        out: PathBuf,
+        /// Picture size in pixels
+        #[arg(long, value_name = "WxH", default_value = "1920x1080", value_parser = export::parse_size)]
+        size: (u32, u32),
+        /// Show incidents up to the end of this year
+        #[arg(long, value_name = "Y", conflicts_with = "chapter")]
+        year: Option<i32>,
+        /// Show this story chapter (see data/chapters.json)
+        #[arg(long, value_name = "ID")]
+        chapter: Option<String>,
+        #[arg(long, value_name = "light|projector|dark", value_parser = parse_theme)]
+        theme: Option<Theme>,
+    },
+    /// Play the timeline into an animated GIF, no window.
+    Animate {
+        /// The GIF to write
+        #[arg(long, value_name = "F.gif")]
+        out: PathBuf,
+        /// First year
+        #[arg(long, value_name = "Y")]
+        from: i32,
+        /// Last year
+        #[arg(long, value_name = "Y")]
+        to: i32,
+        /// One frame per month or per year
+        #[arg(long, value_name = "month|year", default_value = "year", value_parser = parse_step)]
+        step: export::Step,
+        #[arg(long, value_name = "WxH", default_value = "1280x720", value_parser = export::parse_size)]
+        size: (u32, u32),
+        /// Frames per second
+        #[arg(long, value_name = "N", default_value_t = 4)]
+        fps: u32,
+        #[arg(long, value_name = "light|projector|dark", value_parser = parse_theme)]
+        theme: Option<Theme>,
+    },
+}
+
+fn parse_step(s: &str) -> Result<export::Step, String> {
+    match s {
+        "month" => Ok(export::Step::Month),
+        "year" => Ok(export::Step::Year),
+        _ => Err(format!("'{s}' is not month or year")),
+    }
 }
 
 fn parse_basemap(s: &str) -> Result<BasemapKind, String> {
@@ -62,12 +109,67 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Validate { files, json }) => run_validate(&files, json),
+        Some(Command::Render {
+            out,
+            size,
+            year,
+            chapter,
+            theme,
+        }) => {
+            let t = std::time::Instant::now();
+            let picture = export::Picture {
+                size,
+                year,
+                chapter,
+                theme,
+            };
+            finish(export::render_png(&picture, &out).map(|()| {
+                format!(
+                    "wrote {} ({}x{}) in {:.1} s",
+                    out.display(),
+                    size.0,
+                    size.1,
+                    t.elapsed().as_secs_f64()
+                )
+            }))
+        }
+        Some(Command::Animate {
+            out,
+            from,
+            to,
+            step,
+            size,
+            fps,
+            theme,
+        }) => {
+            let t = std::time::Instant::now();
+            let picture = export::Picture {
+                size,
+                year: Some(from),
+                chapter: None,
+                theme,
+            };
+            finish(
+                export::animate_gif(&picture, &out, from, to, step, fps).map(|frames| {
+                    let bytes = std::fs::metadata(&out).map(|m| m.len()).unwrap_or(0);
+                    format!(
+                        "wrote {} ({frames} frames, {}x{}, {:.1} MB) in {:.1} s",
+                        out.display(),
+                        size.0,
+                        size.1,
+                        bytes as f64 / 1e6,
+                        t.elapsed().as_secs_f64()
+                    )
+                }),
+            )
+        }
         None => {
             let launch = Launch {
                 basemap: cli.basemap,
                 year: cli.year,
                 theme: cli.theme,
                 present: cli.present,
+                stage_only: false,
                 chapter: cli.chapter,
                 started: Some(started),
                 // For startup measurements (see README): print the time and close.
@@ -80,6 +182,19 @@ fn main() -> ExitCode {
                     ExitCode::FAILURE
                 }
             }
+        }
+    }
+}
+
+fn finish(result: Result<String, String>) -> ExitCode {
+    match result {
+        Ok(done) => {
+            println!("{done}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("iskp-atlas: {e}");
+            ExitCode::FAILURE
         }
     }
 }

@@ -116,7 +116,13 @@ impl OfflineTiles {
             self.theme = theme;
             self.cache.clear();
             if let Ok(mut q) = self.shared.queue.lock() {
-                q.wanted.clear();
+                // Tiles of the old colours still queued will never be drawn: forget them.
+                let Queue {
+                    wanted, pending, ..
+                } = &mut *q;
+                for key in wanted.drain(..) {
+                    pending.remove(&key);
+                }
             }
             self.render_base();
         }

@@ -101,6 +101,12 @@ pub fn legend(ui: &mut Ui, map: Rect, dark: bool) {
                 .corner_radius(5.0 * s)
                 .inner_margin(10.0 * s)
                 .show(ui, |ui| {
+                    ui.label(
+                        RichText::new("ISKP Atlas")
+                            .size(20.0 * s)
+                            .strong()
+                            .color(ink),
+                    );
                     let row = |ui: &mut Ui, kind: IncidentKind, hollow: bool, text: &str| {
                         ui.horizontal(|ui| {
                             let (rect, _) = ui.allocate_exact_size(

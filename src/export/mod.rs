@@ -1,0 +1,242 @@
+//! Pictures for slides, drawn by the real app through the headless harness (the same UI
+//! code as the window) on the stage layout: map, date stamp, legend, chapter card,
+//! attribution. Files are written atomically: a temporary file beside the target, then a
+//! rename, so a failed export never leaves half a picture.
+
+use crate::app::{AtlasApp, Launch};
+use crate::theme::Theme;
+use egui_kittest::Harness;
+use egui_kittest::wgpu::WgpuTestRenderer;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+#[derive(Debug, Clone)]
+pub struct Picture {
+    pub size: (u32, u32),
+    pub year: Option<i32>,
+    pub chapter: Option<String>,
+    pub theme: Option<Theme>,
+}
+
+/// Month or year steps for an animation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    Month,
+    Year,
+}
+
+/// A harness showing the atlas on stage at `size`, with every tile drawn.
+fn stage(p: &Picture) -> Result<Harness<'static, AtlasApp>, String> {
+    let renderer = std::panic::catch_unwind(WgpuTestRenderer::new).map_err(|_| {
+        "no graphics adapter for off-screen rendering (on Debian: apt-get install mesa-vulkan-drivers)".to_owned()
+    })?;
+    let launch = Launch {
+        year: p.year,
+        chapter: p.chapter.clone(),
+        present: true,
+        stage_only: true,
+        ..Default::default()
+    };
+    let theme = p.theme;
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(p.size.0 as f32, p.size.1 as f32))
+        .with_step_dt(1.0 / 30.0)
+        .renderer(renderer)
+        .build_eframe(move |cc| {
+            let mut app = AtlasApp::new(&cc.egui_ctx, None, launch);
+            if let Some(t) = theme {
+                app.state.theme = t;
+            }
+            app
+        });
+    if let Some(chapter) = &p.chapter
+        && !h.state().chapters().iter().any(|c| &c.id == chapter)
+    {
+        let known: Vec<String> = h.state().chapters().iter().map(|c| c.id.clone()).collect();
+        return Err(format!(
+            "no chapter '{chapter}'; chapters are: {}",
+            known.join(", ")
+        ));
+    }
+    settle(&mut h)?;
+    Ok(h)
+}
+
+/// Steps until the map has landed and every visible tile is drawn.
+fn settle(h: &mut Harness<'static, AtlasApp>) -> Result<(), String> {
+    let start = Instant::now();
+    loop {
+        h.step();
+        let app = h.state();
+        if !app.flying() && app.last_frame.basemap_complete && app.offline_tiles_pending() == 0 {
+            h.step();
+            return Ok(());
+        }
+        if start.elapsed() > Duration::from_secs(60) {
+            return Err("the basemap did not finish drawing within a minute".into());
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+/// Renders one PNG.
+pub fn render_png(p: &Picture, out: &Path) -> Result<(), String> {
+    check_target(out)?;
+    let mut h = stage(p)?;
+    let image = h.render()?;
+    write_atomic(out, |tmp| {
+        image
+            .save_with_format(tmp, image::ImageFormat::Png)
+            .map_err(|e| e.to_string())
+    })
+}
+
+/// Renders an animated GIF from `from` to `to` (years, inclusive); returns the frame count.
+pub fn animate_gif(
+    p: &Picture,
+    out: &Path,
+    from: i32,
+    to: i32,
+    step: Step,
+    fps: u32,
+) -> Result<usize, String> {
+    check_target(out)?;
+    if from > to {
+        return Err(format!("--from {from} is after --to {to}"));
+    }
+    let mut h = stage(&Picture {
+        year: Some(from),
+        ..p.clone()
+    })?;
+    let months: Vec<i32> = match step {
+        Step::Month => (from * 12..=to * 12 + 11).collect(),
+        Step::Year => (from..=to).map(|y| y * 12 + 11).collect(),
+    };
+    let delay = image::Delay::from_numer_denom_ms(1000, fps.clamp(1, 50));
+    let mut frames = Vec::with_capacity(months.len());
+    for &m in &months {
+        h.state_mut().state.timeline.set_cursor(m);
+        h.step();
+        if h.state().offline_tiles_pending() > 0 {
+            settle(&mut h)?;
+        }
+        let img = h.render()?;
+        frames.push(image::Frame::from_parts(img, 0, 0, delay));
+    }
+    let count = frames.len();
+    write_atomic(out, |tmp| {
+        let file = std::fs::File::create(tmp).map_err(|e| e.to_string())?;
+        let mut enc =
+            image::codecs::gif::GifEncoder::new_with_speed(std::io::BufWriter::new(file), 10);
+        enc.set_repeat(image::codecs::gif::Repeat::Infinite)
+            .map_err(|e| e.to_string())?;
+        enc.encode_frames(frames).map_err(|e| e.to_string())
+    })?;
+    Ok(count)
+}
+
+/// Fails early, before any rendering, if the file could not be written.
+fn check_target(out: &Path) -> Result<(), String> {
+    let dir = parent(out);
+    if !dir.is_dir() {
+        return Err(format!(
+            "{}: folder {} does not exist",
+            out.display(),
+            dir.display()
+        ));
+    }
+    let probe = temp_path(out);
+    std::fs::File::create(&probe)
+        .map_err(|e| format!("{}: cannot write there ({e})", out.display()))?;
+    let _ = std::fs::remove_file(&probe);
+    Ok(())
+}
+
+fn parent(out: &Path) -> PathBuf {
+    match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+fn temp_path(out: &Path) -> PathBuf {
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    parent(out).join(format!(".{name}.{}.tmp", std::process::id()))
+}
+
+/// Writes through `write` into a temporary file, then renames it over `out`.
+pub fn write_atomic(
+    out: &Path,
+    write: impl FnOnce(&Path) -> Result<(), String>,
+) -> Result<(), String> {
+    let tmp = temp_path(out);
+    let result = write(&tmp)
+        .and_then(|()| std::fs::rename(&tmp, out).map_err(|e| format!("{}: {e}", out.display())));
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// "1920x1080" to (1920, 1080).
+pub fn parse_size(s: &str) -> Result<(u32, u32), String> {
+    let (w, h) = s
+        .split_once(['x', 'X'])
+        .ok_or_else(|| format!("'{s}' is not WIDTHxHEIGHT"))?;
+    let n = |v: &str| {
+        v.trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|n| (64..=8192).contains(n))
+    };
+    match (n(w), n(h)) {
+        (Some(w), Some(h)) => Ok((w, h)),
+        _ => Err(format!("'{s}': width and height must be 64 to 8192 pixels")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_parse_and_bad_ones_are_refused() {
+        assert_eq!(parse_size("1920x1080"), Ok((1920, 1080)));
+        assert_eq!(parse_size("800X600"), Ok((800, 600)));
+        assert!(parse_size("1920").is_err());
+        assert!(parse_size("0x10").is_err());
+        assert!(parse_size("axb").is_err());
+    }
+
+    #[test]
+    fn atomic_writes_leave_nothing_behind_on_failure() {
+        let dir = std::env::temp_dir().join(format!("iskp-atomic-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let out = dir.join("a.txt");
+        write_atomic(&out, |tmp| {
+            std::fs::write(tmp, "ok").map_err(|e| e.to_string())
+        })
+        .unwrap();
+        assert_eq!(std::fs::read_to_string(&out).unwrap(), "ok");
+        let err = write_atomic(&out, |tmp| {
+            std::fs::write(tmp, "half").unwrap();
+            Err("failed".into())
+        });
+        assert!(err.is_err());
+        assert_eq!(
+            std::fs::read_to_string(&out).unwrap(),
+            "ok",
+            "the old file stays"
+        );
+        assert_eq!(
+            std::fs::read_dir(&dir).unwrap().count(),
+            1,
+            "no temporary file left"
+        );
+        assert!(check_target(&dir.join("missing/x.png")).is_err());
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}
