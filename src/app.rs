@@ -97,6 +97,7 @@ struct Runtime {
     highlight: Vec<u32>,
     presenting: bool,
     blank: bool,
+    export: ui::export_panel::ExportPanel,
     /// The theme to return to when presentation mode ends.
     theme_before_presenting: Option<Theme>,
     applied_theme: Option<Theme>,
@@ -191,6 +192,7 @@ impl AtlasApp {
             highlight: Vec::new(),
             presenting: false,
             blank: false,
+            export: ui::export_panel::ExportPanel::new(2015, state.timeline.last_year()),
             theme_before_presenting: None,
             applied_theme: None,
             launch,
@@ -215,6 +217,10 @@ impl AtlasApp {
             app.set_presenting(true, pick);
         }
         app
+    }
+
+    pub fn export_panel(&mut self) -> &mut ui::export_panel::ExportPanel {
+        &mut self.rt.export
     }
 
     pub fn chapters(&self) -> &[Chapter] {
@@ -347,6 +353,7 @@ impl AtlasApp {
             }
             Command::GoToChapter(i) => self.go_to_chapter(i),
             Command::ToggleBlank => self.rt.blank = !self.rt.blank,
+            Command::ToggleExport => self.rt.export.open = !self.rt.export.open,
             Command::Close => {
                 if self.rt.show_help {
                     self.rt.show_help = false;
@@ -517,6 +524,9 @@ impl AtlasApp {
                 }
                 if ui.button("Whole region").on_hover_text("R").clicked() {
                     commands.push(Command::ResetView);
+                }
+                if ui.button("Export").on_hover_text("E").clicked() {
+                    commands.push(Command::ToggleExport);
                 }
                 let charts = if self.state.show_charts {
                     "Hide charts"
@@ -1050,6 +1060,17 @@ impl eframe::App for AtlasApp {
         let mut open = self.rt.show_help;
         ui::help::show(&ctx, &mut open);
         self.rt.show_help = open;
+        // What the export draws: this very state, on stage.
+        let saved = self.state.save();
+        let chapter = self.state.chapter.clone();
+        let theme = self.state.theme;
+        self.rt.export.show(&ctx, |size| crate::export::Picture {
+            size,
+            chapter: chapter.clone(),
+            theme: Some(theme),
+            state: Some(saved.clone()),
+            ..Default::default()
+        });
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

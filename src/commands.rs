@@ -35,6 +35,7 @@ pub enum Command {
     /// Chapter number, from 0.
     GoToChapter(usize),
     ToggleBlank,
+    ToggleExport,
 }
 
 impl Command {
@@ -70,6 +71,7 @@ impl Command {
             Self::PreviousChapter => "Previous story chapter",
             Self::GoToChapter(_) => "Go to chapter 1-9 (0 for 10)",
             Self::ToggleBlank => "Blank the screen / show it again",
+            Self::ToggleExport => "Export a PNG or GIF of the view",
         }
     }
 }
@@ -170,6 +172,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Key::L, Command::ToggleLabels),
     desk(Key::C, Command::ToggleCharts),
     desk(Key::X, Command::ResetFilters),
+    desk(Key::E, Command::ToggleExport),
     bind(Key::Questionmark, Command::ToggleHelp),
     bind(Key::F1, Command::ToggleHelp),
     bind(Key::Escape, Command::Close),
@@ -290,6 +293,7 @@ mod tests {
             Command::PreviousChapter,
             Command::GoToChapter(0),
             Command::ToggleBlank,
+            Command::ToggleExport,
         ];
         for c in all {
             assert!(BINDINGS.iter().any(|b| b.command == c), "{c:?} has no key");

@@ -122,6 +122,7 @@ fn main() -> ExitCode {
                 year,
                 chapter,
                 theme,
+                state: None,
             };
             finish(export::render_png(&picture, &out).map(|()| {
                 format!(
@@ -146,8 +147,8 @@ fn main() -> ExitCode {
             let picture = export::Picture {
                 size,
                 year: Some(from),
-                chapter: None,
                 theme,
+                ..Default::default()
             };
             finish(
                 export::animate_gif(&picture, &out, from, to, step, fps).map(|frames| {

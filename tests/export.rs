@@ -2,6 +2,7 @@
 //! size and frame count, and their pixels show the map (checked at known places).
 //! Needs a graphics adapter, like tests/render.rs (Debian: mesa-vulkan-drivers).
 
+use egui_kittest::kittest::Queryable;
 use image::AnimationDecoder;
 use std::path::PathBuf;
 use std::process::Command;
@@ -122,4 +123,47 @@ fn animate_writes_one_frame_per_step_and_refuses_bad_paths() {
     ]);
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("no chapter 'no-such-chapter'"));
+}
+
+#[test]
+fn the_export_window_saves_what_the_screen_shows_without_blocking() {
+    if !adapter() {
+        return;
+    }
+    use iskp_atlas::{AtlasApp, Launch};
+    let png = out("from-window.png");
+    let _ = std::fs::remove_file(&png);
+    let mut h = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1200.0, 800.0))
+        .with_step_dt(0.05)
+        .build_eframe(|cc| {
+            AtlasApp::new(
+                &cc.egui_ctx,
+                None,
+                Launch {
+                    year: Some(2019),
+                    ..Default::default()
+                },
+            )
+        });
+    h.run_steps(2);
+    h.key_press(egui::Key::E);
+    h.run_steps(2);
+    h.state_mut()
+        .export_panel()
+        .set_files(png.to_str().unwrap(), out("unused.gif").to_str().unwrap());
+    h.get_by_label("Save PNG").click();
+    let start = std::time::Instant::now();
+    // The window keeps stepping while the export runs on its own thread.
+    while !h.state_mut().export_panel().message().starts_with("Saved") {
+        h.step();
+        assert!(
+            start.elapsed().as_secs() < 60,
+            "export never finished: {}",
+            h.state_mut().export_panel().message()
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let img = image::open(&png).unwrap();
+    assert_eq!((img.width(), img.height()), (1200, 800));
 }

@@ -10,12 +10,71 @@ use egui_kittest::wgpu::WgpuTestRenderer;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Picture {
     pub size: (u32, u32),
     pub year: Option<i32>,
     pub chapter: Option<String>,
     pub theme: Option<Theme>,
+    /// A saved [`crate::state::State`] to start from (view, time, layers, filters): how the
+    /// window exports exactly what it shows.
+    pub state: Option<String>,
+}
+
+/// Progress of a running export, shared with the window that started it.
+#[derive(Debug, Default)]
+pub struct Progress {
+    pub done: std::sync::atomic::AtomicUsize,
+    pub total: std::sync::atomic::AtomicUsize,
+    pub cancel: std::sync::atomic::AtomicBool,
+}
+
+/// What a background export job is making.
+#[derive(Debug, Clone)]
+pub enum JobKind {
+    Png,
+    Gif {
+        from: i32,
+        to: i32,
+        step: Step,
+        fps: u32,
+    },
+}
+
+/// An export running on its own thread, so the window keeps drawing.
+pub struct Job {
+    pub progress: std::sync::Arc<Progress>,
+    result: std::sync::mpsc::Receiver<Result<String, String>>,
+}
+
+impl Job {
+    pub fn start(kind: JobKind, picture: Picture, out: PathBuf, ctx: egui::Context) -> Self {
+        let progress = std::sync::Arc::new(Progress::default());
+        let (tx, result) = std::sync::mpsc::channel();
+        let p = progress.clone();
+        std::thread::spawn(move || {
+            let r = match kind {
+                JobKind::Png => {
+                    render_png(&picture, &out).map(|()| format!("Saved {}", out.display()))
+                }
+                JobKind::Gif {
+                    from,
+                    to,
+                    step,
+                    fps,
+                } => animate_gif_with(&picture, &out, from, to, step, fps, &p)
+                    .map(|n| format!("Saved {} ({n} frames)", out.display())),
+            };
+            let _ = tx.send(r);
+            ctx.request_repaint();
+        });
+        Self { progress, result }
+    }
+
+    /// The outcome, once the job has finished.
+    pub fn finished(&self) -> Option<Result<String, String>> {
+        self.result.try_recv().ok()
+    }
 }
 
 /// Month or year steps for an animation.
@@ -32,18 +91,24 @@ fn stage(p: &Picture) -> Result<Harness<'static, AtlasApp>, String> {
     })?;
     let launch = Launch {
         year: p.year,
-        chapter: p.chapter.clone(),
+        // A saved state already holds its chapter and the view the user settled on.
+        chapter: if p.state.is_some() {
+            None
+        } else {
+            p.chapter.clone()
+        },
         present: true,
         stage_only: true,
         ..Default::default()
     };
     let theme = p.theme;
+    let saved = p.state.clone();
     let mut h = Harness::builder()
         .with_size(egui::vec2(p.size.0 as f32, p.size.1 as f32))
         .with_step_dt(1.0 / 30.0)
         .renderer(renderer)
         .build_eframe(move |cc| {
-            let mut app = AtlasApp::new(&cc.egui_ctx, None, launch);
+            let mut app = AtlasApp::new(&cc.egui_ctx, saved.as_deref(), launch);
             if let Some(t) = theme {
                 app.state.theme = t;
             }
@@ -100,6 +165,20 @@ pub fn animate_gif(
     step: Step,
     fps: u32,
 ) -> Result<usize, String> {
+    animate_gif_with(p, out, from, to, step, fps, &Progress::default())
+}
+
+/// [`animate_gif`], reporting each frame to `progress` and stopping if it is cancelled.
+pub fn animate_gif_with(
+    p: &Picture,
+    out: &Path,
+    from: i32,
+    to: i32,
+    step: Step,
+    fps: u32,
+    progress: &Progress,
+) -> Result<usize, String> {
+    use std::sync::atomic::Ordering;
     check_target(out)?;
     if from > to {
         return Err(format!("--from {from} is after --to {to}"));
@@ -114,7 +193,12 @@ pub fn animate_gif(
     };
     let delay = image::Delay::from_numer_denom_ms(1000, fps.clamp(1, 50));
     let mut frames = Vec::with_capacity(months.len());
+    progress.total.store(months.len(), Ordering::Relaxed);
     for &m in &months {
+        if progress.cancel.load(Ordering::Relaxed) {
+            return Err("cancelled".into());
+        }
+        progress.done.fetch_add(1, Ordering::Relaxed);
         h.state_mut().state.timeline.set_cursor(m);
         h.step();
         if h.state().offline_tiles_pending() > 0 {

@@ -2,6 +2,7 @@
 
 pub mod charts;
 pub mod details;
+pub mod export_panel;
 pub mod filters;
 pub mod help;
 pub mod legend;

@@ -1,0 +1,180 @@
+//! The export window: the current view as a PNG (at screen size or a chosen size) or the
+//! timeline as an animated GIF, made on a background thread with a progress bar and a
+//! cancel button, so the atlas keeps responding.
+
+use crate::export::{Job, JobKind, Picture, Step};
+use std::path::PathBuf;
+use std::sync::atomic::Ordering;
+
+pub struct ExportPanel {
+    pub open: bool,
+    png: String,
+    gif: String,
+    size: (u32, u32),
+    at_screen_size: bool,
+    from: i32,
+    to: i32,
+    monthly: bool,
+    fps: u32,
+    job: Option<Job>,
+    message: String,
+}
+
+impl ExportPanel {
+    pub fn new(first_year: i32, last_year: i32) -> Self {
+        let dir = dirs::picture_dir()
+            .or_else(dirs::home_dir)
+            .unwrap_or_else(|| PathBuf::from("."));
+        Self {
+            open: false,
+            png: dir.join("iskp-atlas.png").display().to_string(),
+            gif: dir.join("iskp-atlas.gif").display().to_string(),
+            size: (1920, 1080),
+            at_screen_size: true,
+            from: first_year,
+            to: last_year,
+            monthly: false,
+            fps: 4,
+            job: None,
+            message: String::new(),
+        }
+    }
+
+    pub fn busy(&self) -> bool {
+        self.job.is_some()
+    }
+
+    /// The last outcome shown to the user ("Saved ..." or why not).
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    pub fn set_files(&mut self, png: &str, gif: &str) {
+        self.png = png.to_owned();
+        self.gif = gif.to_owned();
+    }
+
+    /// Draws the window. `picture` describes what is on screen now (state, chapter, theme).
+    pub fn show(&mut self, ctx: &egui::Context, picture: impl Fn((u32, u32)) -> Picture) {
+        if let Some(job) = &self.job {
+            if let Some(result) = job.finished() {
+                self.message = result.unwrap_or_else(|e| format!("Export failed: {e}"));
+                self.job = None;
+            } else {
+                ctx.request_repaint_after(std::time::Duration::from_millis(100));
+            }
+        }
+        let mut open = self.open;
+        egui::Window::new("Export")
+            .open(&mut open)
+            .resizable(false)
+            .show(ctx, |ui| {
+                let screen = ctx.content_rect().size();
+                let screen = (screen.x.round() as u32, screen.y.round() as u32);
+                ui.heading("Picture (PNG)");
+                ui.horizontal(|ui| {
+                    ui.radio_value(
+                        &mut self.at_screen_size,
+                        true,
+                        format!("screen size ({}x{})", screen.0, screen.1),
+                    );
+                    ui.radio_value(&mut self.at_screen_size, false, "size");
+                    ui.add_enabled(
+                        !self.at_screen_size,
+                        egui::DragValue::new(&mut self.size.0).range(64..=8192),
+                    );
+                    ui.label("x");
+                    ui.add_enabled(
+                        !self.at_screen_size,
+                        egui::DragValue::new(&mut self.size.1).range(64..=8192),
+                    );
+                });
+                ui.horizontal(|ui| {
+                    let l = ui.label("PNG file");
+                    ui.add(egui::TextEdit::singleline(&mut self.png).desired_width(320.0))
+                        .labelled_by(l.id);
+                });
+                let idle = self.job.is_none();
+                if ui
+                    .add_enabled(idle, egui::Button::new("Save PNG"))
+                    .clicked()
+                {
+                    let size = if self.at_screen_size {
+                        screen
+                    } else {
+                        self.size
+                    };
+                    self.job = Some(Job::start(
+                        JobKind::Png,
+                        picture(size),
+                        PathBuf::from(&self.png),
+                        ctx.clone(),
+                    ));
+                    self.message.clear();
+                }
+                ui.separator();
+                ui.heading("Animation (GIF)");
+                ui.horizontal(|ui| {
+                    ui.label("Years");
+                    ui.add(egui::DragValue::new(&mut self.from).range(2015..=2100));
+                    ui.label("to");
+                    ui.add(egui::DragValue::new(&mut self.to).range(2015..=2100));
+                    ui.radio_value(&mut self.monthly, false, "a frame a year");
+                    ui.radio_value(&mut self.monthly, true, "a frame a month");
+                    ui.label("fps");
+                    ui.add(egui::DragValue::new(&mut self.fps).range(1..=30));
+                });
+                ui.horizontal(|ui| {
+                    let l = ui.label("GIF file");
+                    ui.add(egui::TextEdit::singleline(&mut self.gif).desired_width(320.0))
+                        .labelled_by(l.id);
+                });
+                if ui
+                    .add_enabled(idle, egui::Button::new("Save GIF"))
+                    .clicked()
+                {
+                    let size = if self.at_screen_size {
+                        screen
+                    } else {
+                        self.size
+                    };
+                    let step = if self.monthly {
+                        Step::Month
+                    } else {
+                        Step::Year
+                    };
+                    let kind = JobKind::Gif {
+                        from: self.from,
+                        to: self.to,
+                        step,
+                        fps: self.fps,
+                    };
+                    self.job = Some(Job::start(
+                        kind,
+                        picture(size),
+                        PathBuf::from(&self.gif),
+                        ctx.clone(),
+                    ));
+                    self.message.clear();
+                }
+                if let Some(job) = &self.job {
+                    let total = job.progress.total.load(Ordering::Relaxed).max(1);
+                    let done = job.progress.done.load(Ordering::Relaxed);
+                    ui.horizontal(|ui| {
+                        ui.add(
+                            egui::ProgressBar::new(done as f32 / total as f32)
+                                .desired_width(260.0)
+                                .show_percentage(),
+                        );
+                        if ui.button("Cancel").clicked() {
+                            job.progress.cancel.store(true, Ordering::Relaxed);
+                        }
+                    });
+                }
+                if !self.message.is_empty() {
+                    ui.label(&self.message);
+                }
+            });
+        self.open = open;
+    }
+}
