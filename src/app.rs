@@ -98,6 +98,7 @@ struct Runtime {
     presenting: bool,
     blank: bool,
     export: ui::export_panel::ExportPanel,
+    slides: ui::slides::Fields,
     /// The theme to return to when presentation mode ends.
     theme_before_presenting: Option<Theme>,
     applied_theme: Option<Theme>,
@@ -193,6 +194,7 @@ impl AtlasApp {
             presenting: false,
             blank: false,
             export: ui::export_panel::ExportPanel::new(2015, state.timeline.last_year()),
+            slides: ui::slides::Fields::default(),
             theme_before_presenting: None,
             applied_theme: None,
             launch,
@@ -217,6 +219,106 @@ impl AtlasApp {
             app.set_presenting(true, pick);
         }
         app
+    }
+
+    fn slide_action(&mut self, action: ui::slides::Action) {
+        use ui::slides::Action;
+        let message = match action {
+            Action::Save(name) => {
+                self.save_bookmark(&name);
+                format!("Saved slide '{name}'")
+            }
+            Action::Go(i) => {
+                self.go_to_bookmark(i);
+                String::new()
+            }
+            Action::Up(i) => {
+                self.move_bookmark(i, true);
+                String::new()
+            }
+            Action::Down(i) => {
+                self.move_bookmark(i, false);
+                String::new()
+            }
+            Action::Delete(i) => {
+                self.delete_bookmark(i);
+                String::new()
+            }
+            Action::Export(path) => self.export_bookmarks(&path).unwrap_or_else(|e| e),
+            Action::Import(path) => self.import_bookmarks(&path).unwrap_or_else(|e| e),
+        };
+        self.rt.slides.message = message;
+    }
+
+    /// Saves what is on screen as a named slide, at the end of the list.
+    pub fn save_bookmark(&mut self, name: &str) {
+        let s = &self.state;
+        let Some(view) = s.view else { return };
+        self.state.bookmarks.push(crate::bookmarks::Bookmark {
+            name: name.to_owned(),
+            view,
+            month: s.timeline.cursor(),
+            layers: s.layers.clone(),
+            filter: s.filter.clone(),
+            chapter: s.chapter.clone(),
+        });
+    }
+
+    /// Shows slide `i`: its view (flown to), month, layers and filter.
+    pub fn go_to_bookmark(&mut self, i: usize) {
+        let Some(b) = self.state.bookmarks.get(i).cloned() else {
+            return;
+        };
+        self.state.layers = b.layers;
+        self.state.filter = b.filter;
+        self.state.chapter = b.chapter;
+        self.state.timeline.playing = false;
+        self.state.timeline.segment = None;
+        self.state.timeline.set_cursor(b.month);
+        self.rt.highlight.clear();
+        self.fly_to(b.view);
+        self.refresh_mask();
+    }
+
+    /// Moves slide `i` one place earlier (`up`) or later.
+    pub fn move_bookmark(&mut self, i: usize, up: bool) {
+        let n = self.state.bookmarks.len();
+        let j = if up {
+            i.checked_sub(1)
+        } else {
+            (i + 1 < n).then_some(i + 1)
+        };
+        if let Some(j) = j.filter(|_| i < n) {
+            self.state.bookmarks.swap(i, j);
+        }
+    }
+
+    pub fn delete_bookmark(&mut self, i: usize) {
+        if i < self.state.bookmarks.len() {
+            self.state.bookmarks.remove(i);
+        }
+    }
+
+    /// Writes the slides to `path` (atomically). Returns what to tell the user.
+    pub fn export_bookmarks(&self, path: &str) -> Result<String, String> {
+        let text = crate::bookmarks::to_json(&self.state.bookmarks);
+        let out = std::path::Path::new(path);
+        crate::export::write_atomic(out, |tmp| {
+            std::fs::write(tmp, &text).map_err(|e| e.to_string())
+        })?;
+        Ok(format!(
+            "Saved {} slides to {path}",
+            self.state.bookmarks.len()
+        ))
+    }
+
+    /// Adds the slides in `path` after the current ones; a bad file changes nothing.
+    pub fn import_bookmarks(&mut self, path: &str) -> Result<String, String> {
+        let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+        let new = crate::bookmarks::from_json(&text).map_err(|e| format!("{path}: {e}"))?;
+        let n = new.len();
+        self.state.bookmarks.extend(new);
+        Ok(format!("Added {n} slides from {path}"))
     }
 
     pub fn export_panel(&mut self) -> &mut ui::export_panel::ExportPanel {
@@ -1109,6 +1211,7 @@ impl AtlasApp {
         let dark = self.state.theme == Theme::Dark;
         let layers = self.state.layers.clone();
         let current_chapter = self.chapter_index();
+        let mut slide = None;
         egui::Panel::left("legend")
             .resizable(false)
             .default_size(250.0)
@@ -1118,6 +1221,7 @@ impl AtlasApp {
                     if let Some(i) = ui::story::list(ui, &self.rt.chapters, current_chapter) {
                         clicked.push(Command::GoToChapter(i));
                     }
+                    slide = ui::slides::show(ui, &self.state.bookmarks, &mut self.rt.slides);
                     ui.separator();
                     clicked.extend(ui::legend::show(ui, &layers, dark, shown, total));
                     ui.separator();
@@ -1134,6 +1238,9 @@ impl AtlasApp {
                     }
                 });
             });
+        if let Some(action) = slide {
+            self.slide_action(action);
+        }
         self.refresh_mask();
         if self.rt.selection != Selection::None {
             let cursor = self.state.timeline.cursor();

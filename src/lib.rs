@@ -5,6 +5,7 @@
 
 pub mod app;
 pub mod basemap;
+pub mod bookmarks;
 pub mod commands;
 pub mod export;
 pub mod io;

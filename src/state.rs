@@ -74,6 +74,9 @@ pub struct State {
     /// The story chapter last chosen, by id.
     #[serde(default)]
     pub chapter: Option<String>,
+    /// Saved slides, in the briefer's order.
+    #[serde(default)]
+    pub bookmarks: Vec<crate::bookmarks::Bookmark>,
 }
 
 impl Default for State {
@@ -88,6 +91,7 @@ impl Default for State {
             filter: Filter::default(),
             show_charts: false,
             chapter: None,
+            bookmarks: Vec::new(),
         }
     }
 }

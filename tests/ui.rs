@@ -451,3 +451,56 @@ fn presentation_mode_steps_through_chapters_blanks_and_leaves() {
     );
     assert!(h.query_by_label("ISKP core (Afghanistan)").is_some());
 }
+
+#[test]
+fn slides_save_reorder_go_export_and_import_and_a_broken_file_changes_nothing() {
+    let mut h = harness(Launch {
+        year: Some(2017),
+        ..Default::default()
+    });
+    h.run_steps(2);
+    h.state_mut().save_bookmark("Opening, 2017");
+    h.state_mut().set_view(iskp_atlas::state::View {
+        lon: 69.2,
+        lat: 34.5,
+        zoom: 9.0,
+    });
+    h.key_press(egui::Key::End);
+    h.run_steps(2);
+    h.state_mut().save_bookmark("Kabul today");
+    h.state_mut().move_bookmark(1, true);
+    assert_eq!(h.state().state.bookmarks[0].name, "Kabul today");
+
+    // Going to a slide restores its month and flies to its view.
+    h.state_mut().go_to_bookmark(1);
+    h.run_steps(25);
+    assert_eq!(h.state().state.timeline.year(), 2017);
+    assert!(h.state().state.view.unwrap().zoom < 8.0);
+
+    let dir = std::env::temp_dir().join(format!("iskp-slides-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("slides.json");
+    let file = file.to_str().unwrap();
+    h.state().export_bookmarks(file).unwrap();
+    h.state_mut().delete_bookmark(0);
+    assert_eq!(h.state().state.bookmarks.len(), 1);
+    h.state_mut().import_bookmarks(file).unwrap();
+    assert_eq!(h.state().state.bookmarks.len(), 3);
+
+    std::fs::write(
+        dir.join("broken.json"),
+        "{\"format\": \"iskp-atlas-bookmarks\", \"version\": 7}",
+    )
+    .unwrap();
+    let err = h
+        .state_mut()
+        .import_bookmarks(dir.join("broken.json").to_str().unwrap())
+        .unwrap_err();
+    assert!(err.contains("version 7"), "{err}");
+    assert_eq!(h.state().state.bookmarks.len(), 3, "nothing changed");
+    // Slides survive a restart with the rest of the state.
+    let saved = h.state().state.save();
+    let restored = AtlasApp::new(&egui::Context::default(), Some(&saved), Launch::default());
+    assert_eq!(restored.state.bookmarks, h.state().state.bookmarks);
+    let _ = std::fs::remove_dir_all(&dir);
+}

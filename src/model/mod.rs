@@ -18,3 +18,4 @@ pub use date::{Date, DatePrecision};
 pub use filter::Filter;
 pub use incident::{Claim, GeoPrecision, Incident, IncidentKind, Source};
 pub use region::{Region, RegionRole};
+pub use view::View;

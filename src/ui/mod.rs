@@ -7,6 +7,7 @@ pub mod filters;
 pub mod help;
 pub mod legend;
 pub mod search;
+pub mod slides;
 pub mod story;
 pub mod style;
 pub mod timeline_bar;
