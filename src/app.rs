@@ -98,6 +98,8 @@ struct Runtime {
     presenting: bool,
     blank: bool,
     export: ui::export_panel::ExportPanel,
+    /// A chapter's view waiting for the next frame to be fitted to the map's size.
+    chapter_view: Option<View>,
     slides: ui::slides::Fields,
     /// The theme to return to when presentation mode ends.
     theme_before_presenting: Option<Theme>,
@@ -195,6 +197,7 @@ impl AtlasApp {
             blank: false,
             export: ui::export_panel::ExportPanel::new(2015, state.timeline.last_year()),
             slides: ui::slides::Fields::default(),
+            chapter_view: None,
             theme_before_presenting: None,
             applied_theme: None,
             launch,
@@ -377,7 +380,8 @@ impl AtlasApp {
             .map(|n| n as u32)
             .collect();
         self.rt.selection = Selection::None;
-        self.fly_to(c.view);
+        // Flown to on the next frame, when the map's size is known (see `chapter_zoom`).
+        self.rt.chapter_view = Some(c.view);
         self.refresh_mask();
     }
 
@@ -706,6 +710,12 @@ impl AtlasApp {
             self.state.view = Some(view);
             self.rt.auto_fit = Some(rect);
         }
+        if let Some(view) = self.rt.chapter_view.take() {
+            self.fly_to(View {
+                zoom: chapter_zoom(view.zoom, rect.width()),
+                ..view
+            });
+        }
         let now = ui.input(|i| i.time);
         if let Some(flight) = self.rt.flight {
             let (view, landed) = flight.at(now);
@@ -807,7 +817,14 @@ impl AtlasApp {
                 }
             }
 
-            let label_style = ui::style::label_style(theme);
+            let mut label_style = ui::style::label_style(theme);
+            if on_stage {
+                // On stage everything grows with the window, so a 4K projector reads like 1080p.
+                let s = ui::story::stage_scale(response.rect);
+                label_style.city_size *= s;
+                label_style.country_size *= s;
+                label_style.admin1_size *= s;
+            }
             if state.layers.labels {
                 stats.labels = labels
                     .paint(&painter, &t, &label_style)
@@ -817,8 +834,15 @@ impl AtlasApp {
             }
 
             if state.layers.incidents {
+                let stage = if on_stage {
+                    ui::story::stage_scale(response.rect)
+                } else {
+                    1.0
+                };
                 let style = incidents::Style {
-                    scale: ui::style::text_scale(theme).min(1.2) * incidents::zoom_scale(t.zoom),
+                    scale: ui::style::text_scale(theme).min(1.2)
+                        * incidents::zoom_scale(t.zoom)
+                        * stage,
                     halo: label_style.halo,
                     ink: label_style.text,
                 };
@@ -958,7 +982,12 @@ impl AtlasApp {
                 ui::story::legend(ui, response.rect, dark);
             }
 
-            scale_bar(&painter, &t, response.rect, &label_style);
+            let bar_scale = if on_stage {
+                ui::story::stage_scale(response.rect)
+            } else {
+                1.0
+            };
+            scale_bar(&painter, &t, response.rect, &label_style, bar_scale);
 
             // Attribution, always visible, linking to the provider.
             let area = response.rect.shrink(4.0);
@@ -984,7 +1013,12 @@ impl AtlasApp {
                             } else {
                                 format!("Basemap: © {}", attribution.text)
                             };
-                            ui.hyperlink_to(text, attribution.url);
+                            let size = if on_stage {
+                                13.0 * ui::story::stage_scale(response.rect)
+                            } else {
+                                13.0
+                            };
+                            ui.hyperlink_to(egui::RichText::new(text).size(size), attribution.url);
                         });
                 },
             );
@@ -1057,6 +1091,7 @@ fn scale_bar(
     t: &ScreenTransform,
     map: Rect,
     style: &crate::map::labels::LabelStyle,
+    scale: f32,
 ) {
     let [_, uy] = t.screen_to_unit(map.center());
     let (_, lat) = unit_to_lonlat(0.5, uy);
@@ -1065,7 +1100,7 @@ fn scale_bar(
         return;
     }
     // The longest round distance that fits in about 160 pixels.
-    let target = metres_per_px * 160.0;
+    let target = metres_per_px * 160.0 * f64::from(scale);
     let nice = [1.0, 2.0, 5.0]
         .iter()
         .flat_map(|m| (0..8).map(move |e| m * 10f64.powi(e)))
@@ -1073,10 +1108,10 @@ fn scale_bar(
         .fold(1.0, f64::max);
     let px = (nice / metres_per_px) as f32;
     let right = map.right() - 16.0;
-    let y = map.bottom() - 40.0;
+    let y = map.bottom() - 40.0 * scale;
     let left = right - px;
-    let stroke = egui::Stroke::new(3.0, style.text);
-    let halo = egui::Stroke::new(6.0, style.halo);
+    let stroke = egui::Stroke::new(3.0 * scale, style.text);
+    let halo = egui::Stroke::new(6.0 * scale, style.halo);
     for s in [halo, stroke] {
         painter.line_segment([egui::pos2(left, y), egui::pos2(right, y)], s);
         painter.line_segment([egui::pos2(left, y - 6.0), egui::pos2(left, y)], s);
@@ -1098,7 +1133,7 @@ fn scale_bar(
             at + d,
             Align2::CENTER_BOTTOM,
             &text,
-            FontId::proportional(14.0),
+            FontId::proportional(14.0 * scale),
             style.halo,
         );
     }
@@ -1106,9 +1141,17 @@ fn scale_bar(
         at,
         Align2::CENTER_BOTTOM,
         text,
-        FontId::proportional(14.0),
+        FontId::proportional(14.0 * scale),
         style.text,
     );
+}
+
+/// Chapters are framed for a map 1600 points wide; a bigger map shows the same ground in
+/// more detail rather than more of the world, and a smaller one a little less.
+pub fn chapter_zoom(zoom: f64, map_width: f32) -> f64 {
+    zoom + f64::from(map_width.max(200.0) / 1600.0)
+        .log2()
+        .clamp(-1.5, 1.5)
 }
 
 /// Fill opacity factor for areas: full up to zoom 6, down to 45 % from zoom 9.
