@@ -35,6 +35,8 @@ pub struct Launch {
     pub chapter: Option<String>,
     /// On stage without choosing a chapter: exports show what they were asked for.
     pub stage_only: bool,
+    /// Incident files loaded on top of the embedded data.
+    pub data: Vec<std::path::PathBuf>,
     /// When the process started, to log how long the first complete map took.
     pub started: Option<std::time::Instant>,
     /// Close the window after the first complete frame (startup measurements).
@@ -115,7 +117,7 @@ impl AtlasApp {
     }
 
     pub fn new(ctx: &egui::Context, saved: Option<&str>, launch: Launch) -> Self {
-        let (dataset, errors) = crate::io::embedded::load();
+        let (dataset, errors) = crate::io::embedded::load_with(&launch.data);
         let load_errors: Vec<String> = errors.iter().map(ToString::to_string).collect();
         for e in &load_errors {
             log::error!("{e}");

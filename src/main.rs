@@ -30,6 +30,9 @@ struct Cli {
     /// Open at this story chapter, by id (see data/chapters.json)
     #[arg(long, value_name = "ID")]
     chapter: Option<String>,
+    /// An incident GeoJSON file to show on top of the embedded data (repeatable)
+    #[arg(long, value_name = "FILE")]
+    data: Vec<PathBuf>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -59,6 +62,9 @@ enum Command {
         chapter: Option<String>,
         #[arg(long, value_name = "light|projector|dark", value_parser = parse_theme)]
         theme: Option<Theme>,
+        /// An incident GeoJSON file to show on top of the embedded data (repeatable)
+        #[arg(long, value_name = "FILE")]
+        data: Vec<PathBuf>,
     },
     /// Play the timeline into an animated GIF, no window.
     Animate {
@@ -115,6 +121,7 @@ fn main() -> ExitCode {
             year,
             chapter,
             theme,
+            data,
         }) => {
             let t = std::time::Instant::now();
             let picture = export::Picture {
@@ -122,6 +129,7 @@ fn main() -> ExitCode {
                 year,
                 chapter,
                 theme,
+                data,
                 state: None,
             };
             finish(export::render_png(&picture, &out).map(|()| {
@@ -171,6 +179,7 @@ fn main() -> ExitCode {
                 theme: cli.theme,
                 present: cli.present,
                 stage_only: false,
+                data: cli.data,
                 chapter: cli.chapter,
                 started: Some(started),
                 // For startup measurements (see README): print the time and close.

@@ -504,3 +504,38 @@ fn slides_save_reorder_go_export_and_import_and_a_broken_file_changes_nothing() 
     assert_eq!(restored.state.bookmarks, h.state().state.bookmarks);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn data_files_load_on_top_and_their_bad_rows_are_reported_not_fatal() {
+    let file = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/extra_incidents.geojson");
+    let embedded = iskp_atlas::io::embedded::load().0.incidents().len();
+    let mut h = harness(Launch {
+        data: vec![file, "/no/such/file.geojson".into()],
+        ..Default::default()
+    });
+    h.run_steps(2);
+    let app = h.state();
+    assert_eq!(
+        app.dataset.incidents().len(),
+        embedded + 2,
+        "two good extra incidents"
+    );
+    assert!(
+        app.dataset
+            .incidents()
+            .iter()
+            .any(|i| i.id == "test-extra-two")
+    );
+    let errors = app.load_errors.join("\n");
+    assert!(
+        errors.contains("test-extra-bad") && errors.contains("field 'date'"),
+        "{errors}"
+    );
+    assert!(errors.contains("id already loaded"), "{errors}");
+    assert!(
+        errors.contains("/no/such/file.geojson: cannot read"),
+        "{errors}"
+    );
+    assert_eq!(app.last_frame.incidents_shown, embedded + 2);
+}

@@ -16,6 +16,8 @@ pub struct Picture {
     pub year: Option<i32>,
     pub chapter: Option<String>,
     pub theme: Option<Theme>,
+    /// Incident files to load on top of the embedded data.
+    pub data: Vec<PathBuf>,
     /// A saved [`crate::state::State`] to start from (view, time, layers, filters): how the
     /// window exports exactly what it shows.
     pub state: Option<String>,
@@ -99,6 +101,7 @@ fn stage(p: &Picture) -> Result<Harness<'static, AtlasApp>, String> {
         },
         present: true,
         stage_only: true,
+        data: p.data.clone(),
         ..Default::default()
     };
     let theme = p.theme;

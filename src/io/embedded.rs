@@ -35,6 +35,13 @@ pub const REGION_FILES: [(&str, &str); 4] = [
 /// Loads the embedded dataset. Errors are returned beside whatever did load, so a bad
 /// feature can never take the rest of the atlas down with it.
 pub fn load() -> (Dataset, Vec<LoadError>) {
+    load_with(&[])
+}
+
+/// The embedded data with the user's incident files (`--data`) loaded on top. A file that
+/// cannot be read is reported and skipped; its good features load, its bad ones are reported;
+/// an id that repeats an embedded one is reported and the embedded one kept.
+pub fn load_with(files: &[std::path::PathBuf]) -> (Dataset, Vec<LoadError>) {
     let mut errors = Vec::new();
     let mut all_regions: Vec<Region> = Vec::new();
     for (name, text) in REGION_FILES {
@@ -42,7 +49,36 @@ pub fn load() -> (Dataset, Vec<LoadError>) {
         all_regions.append(&mut regions);
         errors.extend(errs);
     }
-    let (incidents, errs) = incidents::parse(INCIDENTS.0, INCIDENTS.1);
+    let (mut incidents, errs) = incidents::parse(INCIDENTS.0, INCIDENTS.1);
     errors.extend(errs);
+    for path in files {
+        let name = path.display().to_string();
+        let text = match std::fs::read(path).map(String::from_utf8) {
+            Ok(Ok(text)) => text,
+            Ok(Err(_)) => {
+                errors.push(LoadError::file(&name, "not UTF-8 text"));
+                continue;
+            }
+            Err(e) => {
+                errors.push(LoadError::file(&name, format!("cannot read: {e}")));
+                continue;
+            }
+        };
+        let (extra, errs) = incidents::parse(&name, &text);
+        errors.extend(errs);
+        let known: std::collections::HashSet<String> =
+            incidents.iter().map(|i| i.id.clone()).collect();
+        for i in extra {
+            if known.contains(&i.id) {
+                errors.push(
+                    LoadError::file(&name, "id already loaded; the first one is kept")
+                        .feature(Some(&i.id))
+                        .field("id"),
+                );
+            } else {
+                incidents.push(i);
+            }
+        }
+    }
     (Dataset::new(incidents, all_regions), errors)
 }
