@@ -85,6 +85,13 @@ impl Countries {
         self.countries.len()
     }
 
+    /// (ISO3, name) of every country.
+    pub fn names(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.countries
+            .iter()
+            .map(|c| (c.iso3.as_str(), c.name.as_str()))
+    }
+
     pub fn is_empty(&self) -> bool {
         self.countries.is_empty()
     }

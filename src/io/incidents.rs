@@ -203,6 +203,8 @@ fn parse_feature(feature: &Value) -> Result<Incident, FieldError> {
         summary: p.nonempty("summary")?,
         sources,
         paper_ref,
+        actors: Vec::new(),
+        layer: 0,
     })
 }
 

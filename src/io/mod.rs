@@ -5,6 +5,7 @@ pub mod chapters;
 pub mod countries;
 pub mod embedded;
 pub mod error;
+pub mod import;
 pub mod incidents;
 pub mod regions;
 

@@ -137,4 +137,8 @@ pub struct Incident {
     pub summary: String,
     pub sources: Vec<Source>,
     pub paper_ref: Option<String>,
+    /// The sides named by an imported dataset (UCDP's side_a/side_b, ACLED's actor1/2).
+    pub actors: Vec<String>,
+    /// Which loaded file it came from: 0 is the atlas's own data.
+    pub layer: u16,
 }

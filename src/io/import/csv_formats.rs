@@ -1,0 +1,478 @@
+//! CSV layouts: UCDP GED, ACLED exports, and any CSV whose header names a date, a latitude
+//! and a longitude. A real CSV reader is used throughout: UCDP quotes fields that hold line
+//! breaks.
+
+use super::{Progress, Report};
+use crate::io::LoadError;
+use crate::model::{Claim, Date, DatePrecision, GeoPrecision, Incident, IncidentKind, Source};
+use std::collections::HashMap;
+use std::sync::atomic::Ordering;
+
+/// Column positions by lower-case header name.
+struct Columns(HashMap<String, usize>);
+
+impl Columns {
+    fn new(headers: &csv::StringRecord) -> Self {
+        Self(
+            headers
+                .iter()
+                .enumerate()
+                .map(|(i, h)| (h.trim().trim_start_matches('\u{feff}').to_lowercase(), i))
+                .collect(),
+        )
+    }
+
+    fn get<'r>(&self, row: &'r csv::StringRecord, name: &str) -> &'r str {
+        self.0
+            .get(name)
+            .and_then(|&i| row.get(i))
+            .map_or("", str::trim)
+    }
+
+    fn has(&self, name: &str) -> bool {
+        self.0.contains_key(name)
+    }
+
+    /// The first of `names` that is a column.
+    fn find(&self, names: &[&str]) -> Option<String> {
+        names.iter().find(|n| self.has(n)).map(|n| (*n).to_owned())
+    }
+}
+
+fn reader(text: &str) -> csv::Reader<&[u8]> {
+    let first = text.lines().next().unwrap_or("");
+    // Spreadsheets in many locales write semicolons; some tools write tabs.
+    let delimiter = [b',', b';', b'\t']
+        .into_iter()
+        .max_by_key(|d| first.bytes().filter(|b| b == d).count())
+        .unwrap_or(b',');
+    csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .from_reader(text.as_bytes())
+}
+
+fn headers(file: &str, r: &mut csv::Reader<&[u8]>) -> Result<Columns, LoadError> {
+    r.headers().map(Columns::new).map_err(|e| {
+        LoadError::file(file, format!("cannot read the header line: {e}")).at_line(Some(1))
+    })
+}
+
+/// The atlas's empty incident, to be filled by an importer.
+fn blank(id: String, date: Date, lon: f64, lat: f64) -> Incident {
+    Incident {
+        id,
+        date,
+        date_precision: DatePrecision::Day,
+        end_date: None,
+        lon,
+        lat,
+        country: String::new(),
+        admin1: String::new(),
+        place: String::new(),
+        geo_precision: GeoPrecision::Town,
+        kind: IncidentKind::Attack,
+        method: String::new(),
+        targets: Vec::new(),
+        killed: None,
+        killed_low: None,
+        killed_high: None,
+        injured: None,
+        claim: Claim::NotApplicable,
+        title: String::new(),
+        summary: String::new(),
+        sources: Vec::new(),
+        paper_ref: None,
+        actors: Vec::new(),
+        layer: 0,
+    }
+}
+
+/// "2021-08-26", "2021-08-26 00:00:00.000", "26 August 2021", "26/08/2021", "2021".
+pub fn parse_date(s: &str) -> Option<(Date, DatePrecision)> {
+    let s = s.trim();
+    if let Some(d) = s.get(..10).and_then(Date::parse) {
+        return Some((d, DatePrecision::Day));
+    }
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let parts: Vec<&str> = s
+        .split([' ', '/', '-', '.'])
+        .filter(|p| !p.is_empty())
+        .collect();
+    match parts.as_slice() {
+        [d, m, y] => {
+            let day: u8 = d.parse().ok()?;
+            let month = m.parse::<u8>().ok().or_else(|| {
+                MONTHS
+                    .iter()
+                    .position(|n| n.starts_with(&m.to_lowercase()))
+                    .map(|i| i as u8 + 1)
+            })?;
+            Some((Date::new(y.parse().ok()?, month, day)?, DatePrecision::Day))
+        }
+        [y] if y.len() == 4 => Some((Date::new(y.parse().ok()?, 1, 1)?, DatePrecision::Year)),
+        _ => None,
+    }
+}
+
+fn coordinates(lat: &str, lon: &str) -> Result<(f64, f64), String> {
+    let (Ok(lat), Ok(lon)) = (lat.parse::<f64>(), lon.parse::<f64>()) else {
+        return Err(format!(
+            "latitude '{lat}' / longitude '{lon}' are not numbers"
+        ));
+    };
+    if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) {
+        return Err(format!("latitude {lat} / longitude {lon} are out of range"));
+    }
+    Ok((lon, lat))
+}
+
+fn count(s: &str) -> Option<u32> {
+    s.parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite() && *v >= 0.0)
+        .map(|v| v.round() as u32)
+}
+
+/// ISO3 for a country name, from the embedded outlines' names.
+fn iso3(name: &str) -> String {
+    static NAMES: std::sync::OnceLock<HashMap<String, String>> = std::sync::OnceLock::new();
+    let names = NAMES.get_or_init(|| {
+        let c = crate::io::countries::Countries::embedded();
+        c.names()
+            .map(|(iso, n)| (n.to_lowercase(), iso.to_owned()))
+            .collect()
+    });
+    names
+        .get(&name.trim().to_lowercase())
+        .cloned()
+        .unwrap_or_default()
+}
+
+/// Walks the rows, handing each to `row`; a row that returns an error is skipped.
+fn rows(
+    file: &str,
+    text: &str,
+    progress: &Progress,
+    mut row: impl FnMut(&Columns, &csv::StringRecord, usize) -> Result<Incident, String>,
+    check: impl FnOnce(&Columns) -> Result<(), String>,
+) -> Result<(Vec<Incident>, Report), LoadError> {
+    let mut r = reader(text);
+    let cols = headers(file, &mut r)?;
+    check(&cols).map_err(|m| LoadError::file(file, m).at_line(Some(1)))?;
+    let mut out = Vec::new();
+    let mut report = Report::default();
+    let mut record = csv::StringRecord::new();
+    loop {
+        match r.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {
+                report.rows += 1;
+                let line = record.position().map_or(0, |p| p.line() as usize);
+                match row(&cols, &record, line) {
+                    Ok(i) => out.push(i),
+                    Err(m) => report.skip(LoadError::file(file, m).at_line(Some(line))),
+                }
+                if report.rows % 4096 == 0 {
+                    let at = record.position().map_or(0, |p| p.byte() as usize);
+                    progress.bytes_done.store(at, Ordering::Relaxed);
+                    if progress.cancelled() {
+                        return Err(LoadError::file(file, "cancelled"));
+                    }
+                }
+            }
+            Err(e) => {
+                report.rows += 1;
+                let line = e.position().map(|p| p.line() as usize);
+                report.skip(LoadError::file(file, format!("unreadable row: {e}")).at_line(line));
+                if matches!(e.kind(), csv::ErrorKind::Io(_)) {
+                    break;
+                }
+            }
+        }
+    }
+    report.loaded = out.len();
+    progress.bytes_done.store(text.len(), Ordering::Relaxed);
+    Ok((out, report))
+}
+
+fn require(cols: &Columns, names: &[&str], layout: &str) -> Result<(), String> {
+    let missing: Vec<&str> = names.iter().copied().filter(|n| !cols.has(n)).collect();
+    if missing.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("{layout}: missing columns {}", missing.join(", ")))
+    }
+}
+
+/// UCDP Georeferenced Event Dataset, its standard column layout.
+pub fn read_ucdp(
+    file: &str,
+    text: &str,
+    progress: &Progress,
+) -> Result<(Vec<Incident>, Report), LoadError> {
+    rows(
+        file,
+        text,
+        progress,
+        |c, r, _| {
+            let id = c.get(r, "id");
+            let (date, _) = parse_date(c.get(r, "date_start"))
+                .ok_or_else(|| format!("date_start '{}' is not a date", c.get(r, "date_start")))?;
+            let (lon, lat) = coordinates(c.get(r, "latitude"), c.get(r, "longitude"))?;
+            let mut i = blank(format!("ucdp-{id}"), date, lon, lat);
+            if let Some((end, _)) = parse_date(c.get(r, "date_end")).filter(|(e, _)| *e > date) {
+                i.end_date = Some(end);
+            }
+            // UCDP: 1 exact day, 2-3 within a week, 4 a month, 5 longer.
+            i.date_precision = match c.get(r, "date_prec") {
+                "4" => DatePrecision::Month,
+                "5" => DatePrecision::Year,
+                _ => DatePrecision::Day,
+            };
+            // UCDP: 1 exact place, 2 within 25 km, 3 second-order unit, 4 first-order, 5+ country.
+            i.geo_precision = match c.get(r, "where_prec") {
+                "1" => GeoPrecision::Site,
+                "2" => GeoPrecision::Town,
+                "3" => GeoPrecision::District,
+                "4" => GeoPrecision::Province,
+                _ => GeoPrecision::Country,
+            };
+            let iso = c.get(r, "iso3");
+            i.country = if iso.len() == 3 {
+                iso.to_owned()
+            } else {
+                iso3(c.get(r, "country"))
+            };
+            i.admin1 = c.get(r, "adm_1").to_owned();
+            i.place = c.get(r, "where_coordinates").to_owned();
+            let (a, b) = (c.get(r, "side_a"), c.get(r, "side_b"));
+            i.actors = vec![a.to_owned(), b.to_owned()];
+            i.kind = match c.get(r, "type_of_violence") {
+                "3" => IncidentKind::Attack,
+                _ => IncidentKind::Clash,
+            };
+            i.claim = if a == "IS" || b == "IS" {
+                Claim::Attributed
+            } else {
+                Claim::NotApplicable
+            };
+            i.killed = count(c.get(r, "best"));
+            i.killed_low = count(c.get(r, "low"));
+            i.killed_high = count(c.get(r, "high"));
+            i.title = c.get(r, "dyad_name").to_owned();
+            i.summary = [c.get(r, "source_headline"), c.get(r, "where_description")]
+                .into_iter()
+                .find(|s| !s.is_empty())
+                .unwrap_or("")
+                .to_owned();
+            let version = c.get(r, "ged_version");
+            i.sources = vec![Source {
+                title: format!("UCDP GED {version} event {id}"),
+                publisher: "Uppsala Conflict Data Program (CC BY 4.0)".into(),
+                date: c.get(r, "source_date").to_owned(),
+                url: format!("https://ucdp.uu.se/event/{id}"),
+            }];
+            Ok(i)
+        },
+        |c| {
+            require(
+                c,
+                &[
+                    "id",
+                    "latitude",
+                    "longitude",
+                    "date_start",
+                    "side_a",
+                    "side_b",
+                    "best",
+                ],
+                "UCDP GED",
+            )
+        },
+    )
+}
+
+/// An ACLED export: the user's own download; nothing of ACLED ships with the atlas.
+pub fn read_acled(
+    file: &str,
+    text: &str,
+    progress: &Progress,
+) -> Result<(Vec<Incident>, Report), LoadError> {
+    rows(
+        file,
+        text,
+        progress,
+        |c, r, line| {
+            let raw = c.get(r, "event_date");
+            let (date, _) =
+                parse_date(raw).ok_or_else(|| format!("event_date '{raw}' is not a date"))?;
+            let (lon, lat) = coordinates(c.get(r, "latitude"), c.get(r, "longitude"))?;
+            let id = match c.get(r, "event_id_cnty") {
+                "" => format!("acled-line-{line}"),
+                id => format!("acled-{}", id.to_lowercase()),
+            };
+            let mut i = blank(id, date, lon, lat);
+            // ACLED: 1 the day, 2 the week, 3 the month.
+            i.date_precision = match c.get(r, "time_precision") {
+                "3" => DatePrecision::Month,
+                _ => DatePrecision::Day,
+            };
+            i.geo_precision = match c.get(r, "geo_precision") {
+                "1" => GeoPrecision::Town,
+                "2" => GeoPrecision::District,
+                _ => GeoPrecision::Province,
+            };
+            let event_type = c.get(r, "event_type");
+            i.kind = match event_type {
+                "Battles" => IncidentKind::Clash,
+                "Strategic developments" => IncidentKind::Plot,
+                _ => IncidentKind::Attack,
+            };
+            i.method = c.get(r, "sub_event_type").to_owned();
+            i.actors = [c.get(r, "actor1"), c.get(r, "actor2")]
+                .into_iter()
+                .filter(|a| !a.is_empty())
+                .map(str::to_owned)
+                .collect();
+            i.country = iso3(c.get(r, "country"));
+            i.admin1 = c.get(r, "admin1").to_owned();
+            i.place = c.get(r, "location").to_owned();
+            i.killed = count(c.get(r, "fatalities"));
+            i.title = format!("{event_type}: {}", i.actors.join(" vs "));
+            i.summary = c.get(r, "notes").to_owned();
+            i.sources = vec![Source {
+                title: c.get(r, "source").to_owned(),
+                publisher: "ACLED export (user's own file)".into(),
+                date: date.to_string(),
+                url: "https://acleddata.com/".into(),
+            }];
+            Ok(i)
+        },
+        |c| {
+            require(
+                c,
+                &["event_date", "latitude", "longitude", "event_type"],
+                "ACLED",
+            )
+        },
+    )
+}
+
+/// Which columns of a generic CSV hold what.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Mapping {
+    pub date: String,
+    pub lat: String,
+    pub lon: String,
+    pub deaths: Option<String>,
+    pub title: Option<String>,
+    pub category: Option<String>,
+}
+
+/// Guesses the mapping from common header names.
+fn guess(c: &Columns) -> Result<Mapping, String> {
+    let date = c.find(&[
+        "date",
+        "event_date",
+        "date_start",
+        "start_date",
+        "day",
+        "year",
+    ]);
+    let lat = c.find(&["latitude", "lat", "y"]);
+    let lon = c.find(&["longitude", "lon", "lng", "long", "x"]);
+    match (date, lat, lon) {
+        (Some(date), Some(lat), Some(lon)) => Ok(Mapping {
+            date,
+            lat,
+            lon,
+            deaths: c.find(&["deaths", "killed", "fatalities", "best", "dead"]),
+            title: c.find(&["title", "name", "event", "description"]),
+            category: c.find(&["category", "type", "kind", "event_type"]),
+        }),
+        (d, la, lo) => Err(format!(
+            "CSV: cannot tell which columns hold the{}{}{}: name them date, latitude, longitude",
+            if d.is_none() { " date" } else { "" },
+            if la.is_none() { " latitude" } else { "" },
+            if lo.is_none() { " longitude" } else { "" },
+        )),
+    }
+}
+
+pub fn read_generic(
+    file: &str,
+    text: &str,
+    progress: &Progress,
+) -> Result<(Vec<Incident>, Report), LoadError> {
+    let mut mapping = None;
+    rows(
+        file,
+        text,
+        progress,
+        |c, r, line| {
+            let m: &Mapping = mapping.get_or_insert_with(|| guess(c).unwrap_or_default());
+            let raw = c.get(r, &m.date);
+            let (date, precision) =
+                parse_date(raw).ok_or_else(|| format!("{} '{raw}' is not a date", m.date))?;
+            let (lon, lat) = coordinates(c.get(r, &m.lat), c.get(r, &m.lon))?;
+            let mut i = blank(format!("csv-line-{line}"), date, lon, lat);
+            i.date_precision = precision;
+            i.killed = m.deaths.as_deref().and_then(|d| count(c.get(r, d)));
+            i.title = m
+                .title
+                .as_deref()
+                .map(|t| c.get(r, t).to_owned())
+                .unwrap_or_default();
+            if i.title.is_empty() {
+                i.title = format!("Row {line}");
+            }
+            i.method = m
+                .category
+                .as_deref()
+                .map(|k| c.get(r, k).to_owned())
+                .unwrap_or_default();
+            i.sources = vec![Source {
+                title: format!("{file}, line {line}"),
+                publisher: "user's file".into(),
+                date: String::new(),
+                url: "https://localhost/".into(),
+            }];
+            Ok(i)
+        },
+        |c| guess(c).map(|_| ()),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_in_the_usual_shapes() {
+        let d = Date::new(2021, 8, 26).unwrap();
+        assert_eq!(parse_date("2021-08-26"), Some((d, DatePrecision::Day)));
+        assert_eq!(
+            parse_date("2021-08-26 00:00:00.000"),
+            Some((d, DatePrecision::Day))
+        );
+        assert_eq!(parse_date("26 August 2021"), Some((d, DatePrecision::Day)));
+        assert_eq!(parse_date("26/08/2021"), Some((d, DatePrecision::Day)));
+        assert_eq!(parse_date("2021").map(|x| x.1), Some(DatePrecision::Year));
+        assert_eq!(parse_date("soon"), None);
+        assert_eq!(parse_date("31/02/2021"), None);
+    }
+}

@@ -1,0 +1,179 @@
+//! Reading other people's event files: UCDP GED and ACLED CSV exports, any CSV with date and
+//! coordinate columns, and GeoJSON points. The format is told from the content. Rows that
+//! cannot be used are skipped and counted with their line numbers; a file that cannot be
+//! read at all is refused with the reason. Nothing here panics, whatever the bytes.
+
+pub mod csv_formats;
+pub mod geojson_points;
+
+use super::LoadError;
+use crate::model::Incident;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// The atlas's own schema (data/README.md).
+    AtlasGeoJson,
+    /// Any GeoJSON with Point features and a date property.
+    GeoJsonPoints,
+    UcdpGed,
+    Acled,
+    /// A CSV with date, latitude and longitude columns under some recognisable names.
+    Csv,
+}
+
+impl Format {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::AtlasGeoJson => "ISKP Atlas GeoJSON",
+            Self::GeoJsonPoints => "GeoJSON points",
+            Self::UcdpGed => "UCDP GED CSV",
+            Self::Acled => "ACLED CSV export",
+            Self::Csv => "CSV",
+        }
+    }
+}
+
+/// What an import did, for the user.
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    pub rows: usize,
+    pub loaded: usize,
+    /// How many rows were skipped, and the first few with line and reason.
+    pub skipped: usize,
+    pub first_skipped: Vec<LoadError>,
+}
+
+impl Report {
+    pub fn skip(&mut self, e: LoadError) {
+        self.skipped += 1;
+        if self.first_skipped.len() < 5 {
+            self.first_skipped.push(e);
+        }
+    }
+
+    pub fn summary(&self, file: &str, format: Format) -> String {
+        let mut s = format!(
+            "{file}: {} read as {}: {} of {} rows loaded",
+            if self.skipped == 0 { "fully" } else { "partly" },
+            format.label(),
+            self.loaded,
+            self.rows
+        );
+        if self.skipped > 0 {
+            let lines: Vec<String> = self
+                .first_skipped
+                .iter()
+                .map(|e| {
+                    e.line
+                        .map_or_else(|| e.message.clone(), |l| format!("line {l}: {}", e.message))
+                })
+                .collect();
+            s.push_str(&format!(
+                "; {} skipped ({})",
+                self.skipped,
+                lines.join("; ")
+            ));
+        }
+        s
+    }
+}
+
+/// Shared with a window: how far the import is, and whether to stop.
+#[derive(Debug, Default)]
+pub struct Progress {
+    pub bytes_done: AtomicUsize,
+    pub bytes_total: AtomicUsize,
+    pub cancel: AtomicBool,
+}
+
+impl Progress {
+    pub fn cancelled(&self) -> bool {
+        self.cancel.load(Ordering::Relaxed)
+    }
+}
+
+/// Tells the format from the first bytes.
+pub fn detect(bytes: &[u8]) -> Option<Format> {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(64 * 1024)]);
+    let trimmed = head.trim_start_matches('\u{feff}').trim_start();
+    if trimmed.starts_with('{') {
+        let atlas = head.contains("\"claim\"") && head.contains("\"date_precision\"");
+        return Some(if atlas {
+            Format::AtlasGeoJson
+        } else {
+            Format::GeoJsonPoints
+        });
+    }
+    let first_line = trimmed.lines().next().unwrap_or("").to_lowercase();
+    let has = |c: &str| {
+        first_line
+            .split(',')
+            .any(|h| h.trim().trim_matches('"') == c)
+    };
+    if has("date_start") && has("side_a") && has("best") && has("where_prec") {
+        Some(Format::UcdpGed)
+    } else if has("event_date") && has("event_type") && has("fatalities") && has("latitude") {
+        Some(Format::Acled)
+    } else if first_line.contains(',') || first_line.contains(';') || first_line.contains('\t') {
+        Some(Format::Csv)
+    } else {
+        None
+    }
+}
+
+/// Reads a file in any supported format. `layer` tags every incident.
+pub fn read(
+    file: &str,
+    bytes: &[u8],
+    layer: u16,
+    progress: &Progress,
+) -> Result<(Format, Vec<Incident>, Report), LoadError> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(LoadError::file(file, "the file is empty"));
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let line = bytes[..e.valid_up_to()]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1;
+        LoadError::file(file, "not UTF-8 text: save it as UTF-8 and open it again")
+            .at_line(Some(line))
+    })?;
+    let format = detect(bytes).ok_or_else(|| {
+        LoadError::file(
+            file,
+            "not GeoJSON and no comma-, semicolon- or tab-separated header line",
+        )
+    })?;
+    progress.bytes_total.store(bytes.len(), Ordering::Relaxed);
+    let (mut incidents, report) = match format {
+        Format::AtlasGeoJson => {
+            let (incidents, errors) = super::incidents::parse(file, text);
+            if incidents.is_empty() && !errors.is_empty() && errors[0].field.is_none() {
+                return Err(errors[0].clone());
+            }
+            let mut report = Report {
+                rows: incidents.len() + errors.len(),
+                loaded: incidents.len(),
+                ..Default::default()
+            };
+            for e in errors {
+                report.skip(e);
+            }
+            (incidents, report)
+        }
+        Format::GeoJsonPoints => geojson_points::read(file, text)?,
+        Format::UcdpGed => csv_formats::read_ucdp(file, text, progress)?,
+        Format::Acled => csv_formats::read_acled(file, text, progress)?,
+        Format::Csv => csv_formats::read_generic(file, text, progress)?,
+    };
+    if progress.cancelled() {
+        return Err(LoadError::file(file, "cancelled"));
+    }
+    for i in &mut incidents {
+        i.layer = layer;
+    }
+    Ok((format, incidents, report))
+}
