@@ -51,34 +51,42 @@ pub fn load_with(files: &[std::path::PathBuf]) -> (Dataset, Vec<LoadError>) {
     }
     let (mut incidents, errs) = incidents::parse(INCIDENTS.0, INCIDENTS.1);
     errors.extend(errs);
+    let mut layers = Vec::new();
     for path in files {
         let name = path.display().to_string();
-        let text = match std::fs::read(path).map(String::from_utf8) {
-            Ok(Ok(text)) => text,
-            Ok(Err(_)) => {
-                errors.push(LoadError::file(&name, "not UTF-8 text"));
-                continue;
-            }
+        let bytes = match std::fs::read(path) {
+            Ok(b) => b,
             Err(e) => {
                 errors.push(LoadError::file(&name, format!("cannot read: {e}")));
                 continue;
             }
         };
-        let (extra, errs) = incidents::parse(&name, &text);
-        errors.extend(errs);
-        let known: std::collections::HashSet<String> =
-            incidents.iter().map(|i| i.id.clone()).collect();
-        for i in extra {
-            if known.contains(&i.id) {
-                errors.push(
-                    LoadError::file(&name, "id already loaded; the first one is kept")
-                        .feature(Some(&i.id))
-                        .field("id"),
-                );
-            } else {
-                incidents.push(i);
+        let layer = layers.len() as u16 + 1;
+        match super::import::read(&name, &bytes, layer, &super::import::Progress::default()) {
+            Ok((format, extra, report)) => {
+                if report.skipped > 0 {
+                    log::warn!("{}", report.summary(&name, format));
+                }
+                errors.extend(report.first_skipped);
+                let known: std::collections::HashSet<String> = incidents.iter().map(|i| i.id.clone()).collect();
+                for i in extra {
+                    if known.contains(&i.id) {
+                        errors.push(LoadError::file(&name, "id already loaded; the first one is kept").feature(Some(&i.id)).field("id"));
+                    } else {
+                        incidents.push(i);
+                    }
+                }
+                layers.push(crate::model::dataset::LayerInfo { name: file_name(path), format: format.label().into() });
             }
+            Err(e) => errors.push(e),
         }
     }
-    (Dataset::new(incidents, all_regions), errors)
+    let mut dataset = Dataset::new(incidents, all_regions);
+    dataset.layers.extend(layers);
+    (dataset, errors)
+}
+
+/// A layer's name: the file's own name.
+pub fn file_name(path: &std::path::Path) -> String {
+    path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
 }

@@ -7,8 +7,17 @@ use super::spatial::GridIndex;
 use super::{Incident, Region};
 use geo::{BoundingRect, Contains, Point};
 
+/// One loaded file: the atlas's own data is layer 0.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LayerInfo {
+    pub name: String,
+    /// What the file was read as ("UCDP GED CSV", ...).
+    pub format: String,
+}
+
 #[derive(Debug, Default, Clone)]
 pub struct Dataset {
+    pub layers: Vec<LayerInfo>,
     incidents: Vec<Incident>,
     /// `month_index` of each incident's start date, parallel to `incidents`.
     months: Vec<i32>,
@@ -50,6 +59,7 @@ impl Dataset {
             })
             .collect();
         Self {
+            layers: vec![LayerInfo { name: "ISKP Atlas data".into(), format: "embedded".into() }],
             incidents,
             months,
             units,
@@ -57,6 +67,17 @@ impl Dataset {
             regions,
             region_members,
         }
+    }
+
+    /// How many incidents each layer holds.
+    pub fn layer_counts(&self) -> Vec<usize> {
+        let mut counts = vec![0; self.layers.len()];
+        for i in &self.incidents {
+            if let Some(c) = counts.get_mut(usize::from(i.layer)) {
+                *c += 1;
+            }
+        }
+        counts
     }
 
     pub fn incidents(&self) -> &[Incident] {
