@@ -81,10 +81,17 @@ struct Runtime {
     regions: Vec<RegionShape>,
     labels: Labels,
     choices: ui::filters::Choices,
+    /// Per data layer: shown, and whether only rows with IS as a side are.
+    layer_visible: Vec<bool>,
+    is_only: Vec<bool>,
+    /// A file loading on a worker thread, and files dropped while it runs.
+    loading: Option<Loading>,
+    queued_files: std::collections::VecDeque<std::path::PathBuf>,
+    data_window: ui::data_window::DataWindow,
     /// Which incidents pass `mask_filter`, and running counts of them for quick totals.
     mask: Vec<bool>,
     mask_prefix: Vec<u32>,
-    mask_filter: Option<Filter>,
+    mask_filter: Option<(Filter, Vec<bool>, Vec<bool>)>,
     selection: Selection,
     drawn: Drawn,
     scratch: Vec<u32>,
@@ -186,6 +193,11 @@ impl AtlasApp {
             mask: Vec::new(),
             mask_prefix: Vec::new(),
             mask_filter: None,
+            layer_visible: Vec::new(),
+            is_only: Vec::new(),
+            loading: None,
+            queued_files: std::collections::VecDeque::new(),
+            data_window: ui::data_window::DataWindow::default(),
             selection: Selection::None,
             drawn: Drawn::default(),
             scratch: Vec::new(),
@@ -462,6 +474,7 @@ impl AtlasApp {
             Command::GoToChapter(i) => self.go_to_chapter(i),
             Command::ToggleBlank => self.rt.blank = !self.rt.blank,
             Command::ToggleExport => self.rt.export.open = !self.rt.export.open,
+            Command::ToggleData => self.rt.data_window.open = !self.rt.data_window.open,
             Command::Close => {
                 if self.rt.show_help {
                     self.rt.show_help = false;
@@ -479,15 +492,30 @@ impl AtlasApp {
 
     /// Recomputes which incidents pass the filter, only when the filter changed.
     fn refresh_mask(&mut self) {
-        if self.rt.mask_filter.as_ref() == Some(&self.state.filter) {
+        let n = self.dataset.layers.len();
+        self.rt.layer_visible.resize(n, true);
+        self.rt.is_only.resize(n, false);
+        let key = (
+            self.state.filter.clone(),
+            self.rt.layer_visible.clone(),
+            self.rt.is_only.clone(),
+        );
+        if self.rt.mask_filter.as_ref() == Some(&key) {
             return;
         }
         let f = &self.state.filter;
+        let (visible, is_only) = (&self.rt.layer_visible, &self.rt.is_only);
         self.rt.mask = self
             .dataset
             .incidents()
             .iter()
-            .map(|i| f.matches(i))
+            .map(|i| {
+                let l = usize::from(i.layer);
+                f.matches(i)
+                    && visible.get(l).copied().unwrap_or(true)
+                    && (!is_only.get(l).copied().unwrap_or(false)
+                        || i.actors.iter().any(|a| a == "IS"))
+            })
             .collect();
         self.rt.mask_prefix = std::iter::once(0)
             .chain(self.rt.mask.iter().scan(0u32, |n, &m| {
@@ -495,7 +523,175 @@ impl AtlasApp {
                 Some(*n)
             }))
             .collect();
-        self.rt.mask_filter = Some(f.clone());
+        self.rt.mask_filter = Some(key);
+    }
+
+    /// Starts reading `path` on a worker thread; the window keeps drawing meanwhile. The new
+    /// dataset replaces the old one only if the whole read succeeds.
+    pub fn open_file(&mut self, path: std::path::PathBuf) {
+        if self.rt.loading.is_some() {
+            self.rt.queued_files.push_back(path);
+            return;
+        }
+        let name = crate::io::embedded::file_name(&path);
+        let progress = std::sync::Arc::new(crate::io::import::Progress::default());
+        let (tx, rx) = std::sync::mpsc::channel();
+        let (old, regions, mut layers) = (
+            self.dataset.incidents().to_vec(),
+            self.dataset.regions.clone(),
+            self.dataset.layers.clone(),
+        );
+        let layer = layers.len() as u16;
+        let (p, ctx, file) = (progress.clone(), self.rt.ctx.clone(), name.clone());
+        std::thread::spawn(move || {
+            let result = std::fs::read(&path)
+                .map_err(|e| format!("{}: cannot read: {e}", path.display()))
+                .and_then(|bytes| {
+                    crate::io::import::read(&file, &bytes, layer, &p).map_err(|e| e.to_string())
+                })
+                .map(|(format, new, report)| {
+                    let summary = report.summary(&file, format);
+                    layers.push(crate::model::dataset::LayerInfo {
+                        name: file.clone(),
+                        format: format.label().into(),
+                    });
+                    let mut dataset = Dataset::new(old.into_iter().chain(new).collect(), regions);
+                    dataset.layers = layers;
+                    (dataset, summary)
+                });
+            let _ = tx.send(result);
+            ctx.request_repaint();
+        });
+        self.rt.loading = Some(Loading { name, progress, rx });
+        self.rt.data_window.message.clear();
+    }
+
+    /// Swaps in a finished load, or reports why it failed (and keeps what was loaded).
+    fn poll_loading(&mut self) {
+        let Some(loading) = &self.rt.loading else {
+            return;
+        };
+        match loading.rx.try_recv() {
+            Ok(Ok((dataset, summary))) => {
+                self.replace_dataset(dataset);
+                self.rt.data_window.message = summary;
+                self.rt.loading = None;
+            }
+            Ok(Err(e)) => {
+                self.rt.data_window.message = e;
+                self.rt.loading = None;
+            }
+            Err(std::sync::mpsc::TryRecvError::Empty) => {
+                self.rt
+                    .ctx
+                    .request_repaint_after(std::time::Duration::from_millis(100));
+            }
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                self.rt.data_window.message = "the loader stopped unexpectedly".into();
+                self.rt.loading = None;
+            }
+        }
+        if self.rt.loading.is_none()
+            && let Some(next) = self.rt.queued_files.pop_front()
+        {
+            self.open_file(next);
+        }
+    }
+
+    /// Takes a new dataset: indices, choices, the timeline's span and the mask follow.
+    fn replace_dataset(&mut self, dataset: Dataset) {
+        self.dataset = dataset;
+        self.rt.choices = ui::filters::Choices::new(&self.dataset);
+        self.rt.selection = Selection::None;
+        self.rt.highlight.clear();
+        self.rt.mask_filter = None;
+        // The timeline spans every layer, never starting after ISKP's founding.
+        let first = self
+            .dataset
+            .incidents()
+            .iter()
+            .filter(|i| i.layer > 0)
+            .map(|i| i.date.month_index())
+            .min();
+        let first = first
+            .unwrap_or(i32::MAX)
+            .min(crate::timeline::FIRST_YEAR * 12);
+        if let Some(last) = self.dataset.incidents().last() {
+            self.state
+                .timeline
+                .set_months(first, last.date.month_index().max(first));
+        }
+        self.refresh_mask();
+    }
+
+    /// Drops data layer `l` (not the atlas's own).
+    pub fn remove_layer(&mut self, l: usize) {
+        if l == 0 || l >= self.dataset.layers.len() {
+            return;
+        }
+        let incidents = self
+            .dataset
+            .incidents()
+            .iter()
+            .filter(|i| usize::from(i.layer) != l)
+            .cloned()
+            .map(|mut i| {
+                if usize::from(i.layer) > l {
+                    i.layer -= 1;
+                }
+                i
+            })
+            .collect();
+        let mut layers = self.dataset.layers.clone();
+        layers.remove(l);
+        let mut dataset = Dataset::new(incidents, self.dataset.regions.clone());
+        dataset.layers = layers;
+        self.rt.layer_visible.remove(l);
+        self.rt.is_only.remove(l);
+        self.replace_dataset(dataset);
+    }
+
+    pub fn loading(&self) -> bool {
+        self.rt.loading.is_some() || !self.rt.queued_files.is_empty()
+    }
+
+    pub fn data_message(&self) -> &str {
+        &self.rt.data_window.message
+    }
+
+    pub fn set_layer_visible(&mut self, l: usize, on: bool) {
+        if let Some(v) = self.rt.layer_visible.get_mut(l) {
+            *v = on;
+        }
+        self.refresh_mask();
+    }
+
+    pub fn set_is_only(&mut self, l: usize, on: bool) {
+        if let Some(v) = self.rt.is_only.get_mut(l) {
+            *v = on;
+        }
+        self.refresh_mask();
+    }
+
+    /// Writes layer `l`'s incidents that pass the filters, atomically.
+    pub fn save_layer(&self, l: usize, path: &str, csv: bool) -> Result<String, String> {
+        let chosen = self
+            .dataset
+            .incidents()
+            .iter()
+            .zip(&self.rt.mask)
+            .filter(|(i, m)| **m && usize::from(i.layer) == l)
+            .map(|(i, _)| i);
+        let n = chosen.clone().count();
+        let text = if csv {
+            crate::io::write::to_csv(chosen)?
+        } else {
+            crate::io::write::to_geojson(chosen)
+        };
+        crate::export::write_atomic(std::path::Path::new(path), |tmp| {
+            std::fs::write(tmp, &text).map_err(|e| e.to_string())
+        })?;
+        Ok(format!("Saved {n} incidents to {path}"))
     }
 
     /// Incidents passing the filter within the timeline's current months.
@@ -632,6 +828,13 @@ impl AtlasApp {
                 }
                 if ui.button("Whole region").on_hover_text("R").clicked() {
                     commands.push(Command::ResetView);
+                }
+                if ui
+                    .button("Data")
+                    .on_hover_text("Open files, save incidents (D)")
+                    .clicked()
+                {
+                    commands.push(Command::ToggleData);
                 }
                 if ui.button("Export").on_hover_text("E").clicked() {
                     commands.push(Command::ToggleExport);
@@ -1052,6 +1255,13 @@ impl AtlasApp {
     }
 }
 
+/// A file being read on a worker thread.
+struct Loading {
+    name: String,
+    progress: std::sync::Arc<crate::io::import::Progress>,
+    rx: std::sync::mpsc::Receiver<Result<(Dataset, String), String>>,
+}
+
 /// The embedded story; problems are reported beside the data's, and a broken file just
 /// leaves the story empty.
 fn load_chapters(dataset: &Dataset) -> (Vec<Chapter>, Vec<String>) {
@@ -1182,6 +1392,18 @@ impl eframe::App for AtlasApp {
         for command in commands::pressed(&ctx, self.rt.presenting) {
             self.run(command);
         }
+        self.poll_loading();
+        // Files dropped on the window open as new layers.
+        let dropped: Vec<std::path::PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .collect()
+        });
+        for path in dropped {
+            self.open_file(path);
+        }
         self.sync_theme(&ctx);
         let dt = ctx.input(|i| i.stable_dt).min(0.25);
         if self.state.timeline.playing {
@@ -1207,6 +1429,31 @@ impl eframe::App for AtlasApp {
         let mut open = self.rt.show_help;
         ui::help::show(&ctx, &mut open);
         self.rt.show_help = open;
+        let loading = self
+            .rt
+            .loading
+            .as_ref()
+            .map(|l| (l.name.as_str(), &*l.progress));
+        let data_action = self
+            .rt
+            .data_window
+            .show(&ctx, &self.dataset.layers, loading);
+        match data_action {
+            Some(ui::data_window::Action::Open(path)) => self.open_file(path.into()),
+            Some(ui::data_window::Action::Cancel) => {
+                if let Some(l) = &self.rt.loading {
+                    l.progress
+                        .cancel
+                        .store(true, std::sync::atomic::Ordering::Relaxed);
+                }
+                self.rt.queued_files.clear();
+            }
+            Some(ui::data_window::Action::Save { layer, path, csv }) => {
+                self.rt.data_window.message =
+                    self.save_layer(layer, &path, csv).unwrap_or_else(|e| e);
+            }
+            None => {}
+        }
         // What the export draws: this very state, on stage.
         let saved = self.state.save();
         let chapter = self.state.chapter.clone();
@@ -1257,6 +1504,8 @@ impl AtlasApp {
         let layers = self.state.layers.clone();
         let current_chapter = self.chapter_index();
         let mut slide = None;
+        let mut layer_action = None;
+        let layer_counts = self.dataset.layer_counts();
         egui::Panel::left("legend")
             .resizable(false)
             .default_size(250.0)
@@ -1269,6 +1518,13 @@ impl AtlasApp {
                     slide = ui::slides::show(ui, &self.state.bookmarks, &mut self.rt.slides);
                     ui.separator();
                     clicked.extend(ui::legend::show(ui, &layers, dark, shown, total));
+                    layer_action = ui::legend::data_layers(
+                        ui,
+                        &self.dataset.layers,
+                        &layer_counts,
+                        &self.rt.layer_visible,
+                        &self.rt.is_only,
+                    );
                     ui.separator();
                     ui::filters::show(ui, &mut self.state.filter, &self.rt.choices);
                     if !self.load_errors.is_empty() {
@@ -1285,6 +1541,12 @@ impl AtlasApp {
             });
         if let Some(action) = slide {
             self.slide_action(action);
+        }
+        match layer_action {
+            Some(ui::legend::LayerAction::Visible(l, on)) => self.set_layer_visible(l, on),
+            Some(ui::legend::LayerAction::IsOnly(l, on)) => self.set_is_only(l, on),
+            Some(ui::legend::LayerAction::Remove(l)) => self.remove_layer(l),
+            None => {}
         }
         self.refresh_mask();
         if self.rt.selection != Selection::None {

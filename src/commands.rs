@@ -36,6 +36,7 @@ pub enum Command {
     GoToChapter(usize),
     ToggleBlank,
     ToggleExport,
+    ToggleData,
 }
 
 impl Command {
@@ -72,6 +73,7 @@ impl Command {
             Self::GoToChapter(_) => "Go to chapter 1-9 (0 for 10)",
             Self::ToggleBlank => "Blank the screen / show it again",
             Self::ToggleExport => "Export a PNG or GIF of the view",
+            Self::ToggleData => "Open data files, save filtered incidents",
         }
     }
 }
@@ -173,6 +175,7 @@ pub const BINDINGS: &[Binding] = &[
     desk(Key::C, Command::ToggleCharts),
     desk(Key::X, Command::ResetFilters),
     desk(Key::E, Command::ToggleExport),
+    desk(Key::D, Command::ToggleData),
     bind(Key::Questionmark, Command::ToggleHelp),
     bind(Key::F1, Command::ToggleHelp),
     bind(Key::Escape, Command::Close),
@@ -294,6 +297,7 @@ mod tests {
             Command::GoToChapter(0),
             Command::ToggleBlank,
             Command::ToggleExport,
+            Command::ToggleData,
         ];
         for c in all {
             assert!(BINDINGS.iter().any(|b| b.command == c), "{c:?} has no key");

@@ -87,7 +87,10 @@ pub fn files(paths: &[std::path::PathBuf], countries: &Countries, today: Date) -
         use crate::io::import::{self, Format};
         if is_region_file(&text) {
             report.add(region_file(&name, &text));
-        } else if matches!(import::detect(text.as_bytes()), None | Some(Format::AtlasGeoJson)) {
+        } else if matches!(
+            import::detect(text.as_bytes()),
+            None | Some(Format::AtlasGeoJson)
+        ) {
             report.add(incident_file(&name, &text, countries, today));
         } else {
             // Other formats are checked the way the atlas reads them: every row it would skip
@@ -97,7 +100,10 @@ pub fn files(paths: &[std::path::PathBuf], countries: &Countries, today: Date) -
                     report.incidents += incidents.len();
                     report.errors.extend(r.first_skipped);
                     if r.skipped > 5 {
-                        report.errors.push(LoadError::file(&name, format!("... and {} more rows skipped", r.skipped - 5)));
+                        report.errors.push(LoadError::file(
+                            &name,
+                            format!("... and {} more rows skipped", r.skipped - 5),
+                        ));
                     }
                 }
                 Err(e) => report.errors.push(e),

@@ -539,3 +539,66 @@ fn data_files_load_on_top_and_their_bad_rows_are_reported_not_fatal() {
     );
     assert_eq!(app.last_frame.incidents_shown, embedded + 2);
 }
+
+#[test]
+fn opening_a_ucdp_file_adds_a_layer_on_a_worker_and_a_bad_file_changes_nothing() {
+    let fixtures = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut h = harness(Launch::default());
+    h.run_steps(2);
+    let base = h.state().dataset.incidents().len();
+    h.state_mut()
+        .open_file(fixtures.join("ucdp/ucdp_ged_pakistan221_bangladesh_is191.csv"));
+    let start = Instant::now();
+    while h.state().loading() {
+        h.step(); // the window keeps drawing while the file loads
+        assert!(start.elapsed() < Duration::from_secs(60));
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    h.run_steps(2);
+    let app = h.state();
+    assert_eq!(
+        app.dataset.incidents().len(),
+        base + 6466,
+        "{}",
+        app.data_message()
+    );
+    assert_eq!(app.dataset.layers.len(), 2);
+    assert!(
+        app.state.timeline.first_year() <= 1990,
+        "the timeline spans the new layer"
+    );
+    let all = app.last_frame.incidents_shown;
+    h.state_mut().set_is_only(1, true);
+    h.run_steps(2);
+    assert_eq!(h.state().last_frame.incidents_shown, all - 6466 + 107);
+
+    // Save the filtered UCDP layer and read it back with the atlas's own reader.
+    let out = std::env::temp_dir().join(format!("iskp-layer-{}.geojson", std::process::id()));
+    let msg = h
+        .state()
+        .save_layer(1, out.to_str().unwrap(), false)
+        .unwrap();
+    assert!(msg.contains("107 incidents"), "{msg}");
+    let text = std::fs::read_to_string(&out).unwrap();
+    let (back, errors) = iskp_atlas::io::incidents::parse("out", &text);
+    assert_eq!((back.len(), errors.len()), (107, 0));
+    let _ = std::fs::remove_file(&out);
+
+    // A file that cannot be read is refused; what was loaded stays.
+    h.state_mut().open_file(fixtures.join("no-such-file.csv"));
+    while h.state().loading() {
+        h.step();
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    assert!(
+        h.state().data_message().contains("cannot read"),
+        "{}",
+        h.state().data_message()
+    );
+    assert_eq!(h.state().dataset.incidents().len(), base + 6466);
+
+    h.state_mut().remove_layer(1);
+    h.run_steps(2);
+    assert_eq!(h.state().dataset.incidents().len(), base);
+    assert_eq!(h.state().dataset.layers.len(), 1);
+}

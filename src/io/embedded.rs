@@ -68,15 +68,23 @@ pub fn load_with(files: &[std::path::PathBuf]) -> (Dataset, Vec<LoadError>) {
                     log::warn!("{}", report.summary(&name, format));
                 }
                 errors.extend(report.first_skipped);
-                let known: std::collections::HashSet<String> = incidents.iter().map(|i| i.id.clone()).collect();
+                let known: std::collections::HashSet<String> =
+                    incidents.iter().map(|i| i.id.clone()).collect();
                 for i in extra {
                     if known.contains(&i.id) {
-                        errors.push(LoadError::file(&name, "id already loaded; the first one is kept").feature(Some(&i.id)).field("id"));
+                        errors.push(
+                            LoadError::file(&name, "id already loaded; the first one is kept")
+                                .feature(Some(&i.id))
+                                .field("id"),
+                        );
                     } else {
                         incidents.push(i);
                     }
                 }
-                layers.push(crate::model::dataset::LayerInfo { name: file_name(path), format: format.label().into() });
+                layers.push(crate::model::dataset::LayerInfo {
+                    name: file_name(path),
+                    format: format.label().into(),
+                });
             }
             Err(e) => errors.push(e),
         }
@@ -88,5 +96,8 @@ pub fn load_with(files: &[std::path::PathBuf]) -> (Dataset, Vec<LoadError>) {
 
 /// A layer's name: the file's own name.
 pub fn file_name(path: &std::path::Path) -> String {
-    path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }

@@ -8,5 +8,6 @@ pub mod error;
 pub mod import;
 pub mod incidents;
 pub mod regions;
+pub mod write;
 
 pub use error::LoadError;

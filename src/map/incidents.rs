@@ -19,6 +19,18 @@ pub fn kind_color(kind: IncidentKind) -> Color32 {
     }
 }
 
+/// Colours for loaded data layers, apart from the kinds' so a layer reads as its own.
+pub fn layer_color(layer: u16) -> Color32 {
+    const COLORS: [Color32; 5] = [
+        Color32::from_rgb(86, 180, 233),
+        Color32::from_rgb(120, 94, 240),
+        Color32::from_rgb(140, 86, 75),
+        Color32::from_rgb(240, 228, 66),
+        Color32::from_rgb(90, 90, 90),
+    ];
+    COLORS[usize::from(layer.saturating_sub(1)) % COLORS.len()]
+}
+
 /// Drawn as a ring rather than a disc: nobody in IS claimed it.
 pub fn is_hollow(claim: Claim) -> bool {
     matches!(
@@ -221,7 +233,12 @@ pub fn paint(
         let at = t.unit_to_screen(dataset.unit(i));
         let pulse = timeline.pulse(month);
         let r = radius(incident, style.scale) * (1.0 + 0.5 * pulse);
-        let base = kind_color(incident.kind).gamma_multiply(timeline.fade(month));
+        let color = if incident.layer == 0 {
+            kind_color(incident.kind)
+        } else {
+            layer_color(incident.layer)
+        };
+        let base = color.gamma_multiply(timeline.fade(month));
         if pulse > 0.0 {
             painter.circle_stroke(
                 at,

@@ -59,7 +59,10 @@ impl Dataset {
             })
             .collect();
         Self {
-            layers: vec![LayerInfo { name: "ISKP Atlas data".into(), format: "embedded".into() }],
+            layers: vec![LayerInfo {
+                name: "ISKP Atlas data".into(),
+                format: "embedded".into(),
+            }],
             incidents,
             months,
             units,

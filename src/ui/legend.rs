@@ -122,3 +122,67 @@ fn area_swatch(ui: &mut Ui, fill: Color32, outline: Color32, dashed: bool) {
         );
     }
 }
+
+/// What the user did to a data layer.
+pub enum LayerAction {
+    Visible(usize, bool),
+    IsOnly(usize, bool),
+    Remove(usize),
+}
+
+/// One row per loaded file: its colour, a visibility toggle, an "IS only" quick filter for
+/// files that name the sides (UCDP, ACLED), and a remove button. Nothing when only the
+/// atlas's own data is loaded.
+pub fn data_layers(
+    ui: &mut Ui,
+    layers: &[crate::model::dataset::LayerInfo],
+    counts: &[usize],
+    visible: &[bool],
+    is_only: &[bool],
+) -> Option<LayerAction> {
+    if layers.len() < 2 {
+        return None;
+    }
+    let mut action = None;
+    ui.separator();
+    ui.heading("Data layers");
+    for (l, layer) in layers.iter().enumerate() {
+        ui.horizontal(|ui| {
+            let (rect, _) = ui.allocate_exact_size(vec2(18.0, 18.0), Sense::hover());
+            let color = if l == 0 {
+                Color32::GRAY
+            } else {
+                crate::map::incidents::layer_color(l as u16)
+            };
+            ui.painter().circle(
+                rect.center(),
+                6.5,
+                color,
+                Stroke::new(1.3, ui.visuals().strong_text_color()),
+            );
+            let mut on = visible.get(l).copied().unwrap_or(true);
+            let text = format!("{} ({})", layer.name, counts.get(l).copied().unwrap_or(0));
+            if ui
+                .checkbox(&mut on, text)
+                .on_hover_text(&layer.format)
+                .changed()
+            {
+                action = Some(LayerAction::Visible(l, on));
+            }
+            if l > 0 {
+                let mut only = is_only.get(l).copied().unwrap_or(false);
+                if ui
+                    .toggle_value(&mut only, "IS only")
+                    .on_hover_text("Only rows where one side is IS")
+                    .changed()
+                {
+                    action = Some(LayerAction::IsOnly(l, only));
+                }
+                if ui.small_button("remove").clicked() {
+                    action = Some(LayerAction::Remove(l));
+                }
+            }
+        });
+    }
+    action
+}

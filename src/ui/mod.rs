@@ -1,6 +1,7 @@
 //! Panels and widgets. They read state and return commands; the app carries them out.
 
 pub mod charts;
+pub mod data_window;
 pub mod details;
 pub mod export_panel;
 pub mod filters;
