@@ -91,6 +91,8 @@ struct Runtime {
     /// Which incidents pass `mask_filter`, and running counts of them for quick totals.
     mask: Vec<bool>,
     mask_prefix: Vec<u32>,
+    /// Cluster cells for zoomed-out views, rebuilt with the mask.
+    clusters: crate::map::cluster::Levels,
     mask_filter: Option<(Filter, Vec<bool>, Vec<bool>)>,
     selection: Selection,
     drawn: Drawn,
@@ -192,6 +194,7 @@ impl AtlasApp {
             choices,
             mask: Vec::new(),
             mask_prefix: Vec::new(),
+            clusters: Default::default(),
             mask_filter: None,
             layer_visible: Vec::new(),
             is_only: Vec::new(),
@@ -524,6 +527,24 @@ impl AtlasApp {
             }))
             .collect();
         self.rt.mask_filter = Some(key);
+        let (dataset, mask) = (&self.dataset, &self.rt.mask);
+        let points = dataset
+            .incidents()
+            .iter()
+            .enumerate()
+            .filter(|(n, _)| mask[*n])
+            .map(|(n, i)| {
+                (
+                    n as u32,
+                    dataset.unit(n as u32),
+                    crate::model::filter::best_killed(i).unwrap_or(0),
+                )
+            });
+        self.rt.clusters = crate::map::cluster::Levels::build(
+            points,
+            incidents::CLUSTER_BELOW_ZOOM as u8,
+            incidents::CLUSTER_CELL_PX,
+        );
     }
 
     /// Starts reading `path` on a worker thread; the window keeps drawing meanwhile. The new
@@ -965,6 +986,7 @@ impl AtlasApp {
         let regions = &rt.regions;
         let labels = &rt.labels;
         let mask = &rt.mask;
+        let clusters = &rt.clusters;
         let scratch = &mut rt.scratch;
         let highlight = &rt.highlight;
         let selection = &mut rt.selection;
@@ -1056,6 +1078,7 @@ impl AtlasApp {
                     &t,
                     dataset,
                     mask,
+                    clusters,
                     &state.timeline,
                     &style,
                     selected,

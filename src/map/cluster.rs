@@ -1,87 +1,118 @@
 //! Merging markers that would overlap on a zoomed-out map. Pure: positions in, groups out.
 //!
-//! Cells are fixed in world pixels at the current zoom (not screen pixels), so panning does
+//! Cells are fixed in world pixels at each integer zoom (not screen pixels), so panning does
 //! not reshuffle the clusters; only zooming does.
 
 use std::collections::HashMap;
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct Cluster {
-    /// Mean position of the members, in world pixels.
-    pub center: [f64; 2],
-    pub members: Vec<u32>,
-    pub killed: u32,
+/// Clusters precomputed for each zoom level below the clustering limit, so a frame over
+/// 300,000 events costs only the occupied cells: each cell keeps its members in date order,
+/// and the members shown at the cursor are found by binary search.
+#[derive(Debug, Default)]
+pub struct Levels {
+    /// One per integer zoom from 0.
+    levels: Vec<HashMap<(i64, i64), Cell>>,
+    cell_px: f64,
 }
 
-/// Groups points (id, world-pixel position, killed) into cells `cell_px` wide. Cells holding
-/// one point come back as clusters of one; callers draw those as plain markers.
-pub fn cluster(points: impl Iterator<Item = (u32, [f64; 2], u32)>, cell_px: f64) -> Vec<Cluster> {
-    let mut cells: HashMap<(i64, i64), Cluster> = HashMap::new();
-    let mut order = Vec::new();
-    for (id, p, killed) in points {
-        let key = (
-            (p[0] / cell_px).floor() as i64,
-            (p[1] / cell_px).floor() as i64,
-        );
-        let c = cells.entry(key).or_insert_with(|| {
-            order.push(key);
-            Cluster {
-                center: [0.0, 0.0],
-                members: Vec::new(),
-                killed: 0,
-            }
-        });
-        c.center[0] += p[0];
-        c.center[1] += p[1];
-        c.members.push(id);
-        c.killed += killed;
+#[derive(Debug, Default)]
+pub struct Cell {
+    /// Positions in the dataset (its date order), ascending.
+    pub members: Vec<u32>,
+    /// Running sum of deaths over `members`, one longer than it.
+    killed_prefix: Vec<u32>,
+    /// Mean position in mercator fractions.
+    pub center: [f64; 2],
+}
+
+impl Cell {
+    /// The members inside `range` (dataset positions): a sub-slice, by binary search.
+    pub fn in_range(&self, range: &std::ops::Range<usize>) -> (usize, usize) {
+        let a = self
+            .members
+            .partition_point(|&m| (m as usize) < range.start);
+        let b = self.members.partition_point(|&m| (m as usize) < range.end);
+        (a, b)
     }
-    order
-        .into_iter()
-        .filter_map(|k| cells.remove(&k))
-        .map(|mut c| {
-            let n = c.members.len() as f64;
-            c.center = [c.center[0] / n, c.center[1] / n];
-            c
+
+    pub fn killed(&self, a: usize, b: usize) -> u32 {
+        self.killed_prefix[b] - self.killed_prefix[a]
+    }
+}
+
+impl Levels {
+    /// Builds levels 0..`below_zoom` over the points that pass `mask`; each point is
+    /// (position in date order, mercator fractions, killed).
+    pub fn build(
+        points: impl Iterator<Item = (u32, [f64; 2], u32)> + Clone,
+        below_zoom: u8,
+        cell_px: f64,
+    ) -> Self {
+        let levels = (0..below_zoom)
+            .map(|z| {
+                let world = 256.0 * f64::from(1u32 << z);
+                let mut cells: HashMap<(i64, i64), Cell> = HashMap::new();
+                for (id, u, killed) in points.clone() {
+                    let key = (
+                        (u[0] * world / cell_px).floor() as i64,
+                        (u[1] * world / cell_px).floor() as i64,
+                    );
+                    let c = cells.entry(key).or_default();
+                    if c.killed_prefix.is_empty() {
+                        c.killed_prefix.push(0);
+                    }
+                    c.members.push(id);
+                    let last = *c.killed_prefix.last().unwrap_or(&0);
+                    c.killed_prefix.push(last + killed);
+                    c.center[0] += u[0];
+                    c.center[1] += u[1];
+                }
+                for c in cells.values_mut() {
+                    let n = c.members.len() as f64;
+                    c.center = [c.center[0] / n, c.center[1] / n];
+                }
+                cells
+            })
+            .collect();
+        Self { levels, cell_px }
+    }
+
+    /// The cells of the level for `zoom` whose area touches `view` (mercator fractions).
+    pub fn cells(&self, zoom: f64, view: [f64; 4]) -> impl Iterator<Item = &Cell> {
+        let z = (zoom.round().max(0.0) as usize).min(self.levels.len().saturating_sub(1));
+        let world = 256.0 * 2f64.powi(z as i32);
+        let k = |u: f64| (u * world / self.cell_px).floor() as i64;
+        let (x0, y0, x1, y1) = (k(view[0]), k(view[1]), k(view[2]), k(view[3]));
+        self.levels.get(z).into_iter().flat_map(move |cells| {
+            cells
+                .iter()
+                .filter(move |((x, y), _)| (x0..=x1).contains(x) && (y0..=y1).contains(y))
+                .map(|(_, c)| c)
         })
-        .collect()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.levels.is_empty()
+    }
 }
 
 #[cfg(test)]
-mod tests {
+mod level_tests {
     use super::*;
 
     #[test]
-    fn near_points_merge_far_points_stay_apart_and_nothing_is_lost() {
-        let pts = vec![
-            (0, [10.0, 10.0], 5),
-            (1, [20.0, 12.0], 7),
-            (2, [30.0, 30.0], 0),
-            (3, [500.0, 500.0], 1),
-        ];
-        let c = cluster(pts.clone().into_iter(), 44.0);
-        assert_eq!(c.len(), 2);
-        assert_eq!(c[0].members, vec![0, 1, 2]);
-        assert_eq!(c[0].killed, 12);
-        assert_eq!(c[0].center, [20.0, 52.0 / 3.0]);
-        assert_eq!(c[1].members, vec![3]);
-        // Smaller cells (zoomed in) split the group.
-        let fine = cluster(pts.into_iter(), 8.0);
-        assert_eq!(fine.len(), 4);
-        let total: usize = fine.iter().map(|c| c.members.len()).sum();
-        assert_eq!(total, 4);
-    }
-
-    #[test]
-    fn panning_does_not_change_the_grouping() {
-        // World-pixel cells: the same points give the same groups wherever the screen is.
-        let pts = [
-            (0u32, [100.0, 100.0], 0u32),
-            (1, [120.0, 110.0], 0),
-            (2, [300.0, 90.0], 0),
-        ];
-        let a = cluster(pts.iter().copied(), 44.0);
-        let b = cluster(pts.iter().copied(), 44.0);
-        assert_eq!(a, b);
+    fn levels_count_members_in_a_time_range_by_binary_search() {
+        // Five points in one spot (dataset positions 0..5, deaths 1..5) and one far away.
+        let pts: Vec<(u32, [f64; 2], u32)> = (0..5)
+            .map(|i| (i, [0.7, 0.4], i + 1))
+            .chain(std::iter::once((5, [0.1, 0.1], 9)))
+            .collect();
+        let levels = Levels::build(pts.iter().copied(), 7, 40.0);
+        let cells: Vec<&Cell> = levels.cells(5.0, [0.6, 0.3, 0.8, 0.5]).collect();
+        assert_eq!(cells.len(), 1, "the far point's cell is out of view");
+        let (a, b) = cells[0].in_range(&(1..4));
+        assert_eq!((a, b), (1, 4));
+        assert_eq!(cells[0].killed(a, b), 2 + 3 + 4);
+        assert_eq!(levels.cells(5.0, [0.0, 0.0, 1.0, 1.0]).count(), 2);
     }
 }

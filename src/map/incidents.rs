@@ -2,7 +2,7 @@
 //! death toll, solid for claimed and hollow for attributed or disputed, merged into
 //! clusters on zoomed-out views, and picked with the dataset's spatial index.
 
-use super::cluster::{Cluster, cluster};
+use super::cluster::Levels;
 use super::transform::ScreenTransform;
 use crate::model::filter::best_killed;
 use crate::model::{Claim, Dataset, Incident, IncidentKind};
@@ -118,13 +118,16 @@ pub struct Style {
     pub ink: Color32,
 }
 
-/// Draws the incidents that pass `mask` and the timeline, inside the view. Work is
-/// proportional to the incidents in view: the spatial index finds them.
+/// Draws the incidents that pass `mask` and the timeline, inside the view. Zoomed out, the
+/// precomputed cluster `levels` give the counts per cell by binary search; zoomed in, the
+/// spatial index finds the markers in view. Either way the work follows what is on screen.
+#[allow(clippy::too_many_arguments)]
 pub fn paint(
     painter: &Painter,
     t: &ScreenTransform,
     dataset: &Dataset,
     mask: &[bool],
+    levels: &Levels,
     timeline: &Timeline,
     style: &Style,
     selected: Option<u32>,
@@ -133,60 +136,46 @@ pub fn paint(
 ) -> Drawn {
     let range = dataset.month_range(timeline.from_month(), timeline.cursor());
     let view = t.visible_units(CULL_MARGIN_PX);
-    dataset.index().query(view, scratch);
-    // The index answers in whole cells; keep exactly what is in view.
-    scratch.retain(|&i| {
-        let u = dataset.unit(i);
-        range.contains(&(i as usize))
-            && mask.get(i as usize).copied().unwrap_or(false)
-            && (view[0]..=view[2]).contains(&u[0])
-            && (view[1]..=view[3]).contains(&u[1])
-    });
-
-    let mut drawn = Drawn {
-        incidents: scratch.len(),
-        ..Default::default()
-    };
-    let world_px = t.world_px();
-    // Highlighted incidents (a story chapter's) never hide inside a cluster.
-    let groups: Vec<Cluster> = if t.zoom < CLUSTER_BELOW_ZOOM {
-        let pts = scratch.iter().filter(|i| !highlight.contains(i)).map(|&i| {
-            let u = dataset.unit(i);
-            (
-                i,
-                [u[0] * world_px, u[1] * world_px],
-                best_killed(&dataset.incidents()[i as usize]).unwrap_or(0),
-            )
-        });
-        cluster(pts, CLUSTER_CELL_PX)
+    let in_view =
+        |u: [f64; 2]| (view[0]..=view[2]).contains(&u[0]) && (view[1]..=view[3]).contains(&u[1]);
+    let shown =
+        |i: u32| range.contains(&(i as usize)) && mask.get(i as usize).copied().unwrap_or(false);
+    let mut drawn = Drawn::default();
+    let mut singles: Vec<u32> = Vec::new();
+    // (centre in mercator fractions, members, deaths)
+    let mut groups: Vec<([f64; 2], Vec<u32>, u32)> = Vec::new();
+    if t.zoom < CLUSTER_BELOW_ZOOM && !levels.is_empty() {
+        for cell in levels.cells(t.zoom, view) {
+            let (a, b) = cell.in_range(&range);
+            if a == b {
+                continue;
+            }
+            drawn.incidents += b - a;
+            let members = &cell.members[a..b];
+            if members.len() == 1 {
+                singles.push(members[0]);
+            } else {
+                groups.push((cell.center, members.to_vec(), cell.killed(a, b)));
+            }
+        }
+        // A story chapter's incidents are also drawn on their own, ringed.
+        for &h in highlight {
+            if shown(h) && in_view(dataset.unit(h)) && !singles.contains(&h) {
+                singles.push(h);
+            }
+        }
     } else {
-        scratch
-            .iter()
-            .map(|&i| Cluster {
-                center: [0.0, 0.0],
-                members: vec![i],
-                killed: 0,
-            })
-            .collect()
-    };
+        dataset.index().query(view, scratch);
+        // The index answers in whole cells; keep exactly what is in view.
+        scratch.retain(|&i| shown(i) && in_view(dataset.unit(i)));
+        drawn.incidents = scratch.len();
+        singles.extend_from_slice(scratch);
+    }
 
     // Clusters first, then single markers oldest to newest so the latest sit on top.
-    let mut singles: Vec<u32> = if t.zoom < CLUSTER_BELOW_ZOOM {
-        scratch
-            .iter()
-            .copied()
-            .filter(|i| highlight.contains(i))
-            .collect()
-    } else {
-        Vec::new()
-    };
-    for g in &groups {
-        if g.members.len() == 1 {
-            singles.push(g.members[0]);
-            continue;
-        }
-        let at = t.unit_to_screen([g.center[0] / world_px, g.center[1] / world_px]);
-        let r = ((9.0 + 3.0 * (g.members.len() as f32).sqrt()).min(26.0)) * style.scale.max(0.8);
+    for (center, members, killed) in groups {
+        let at = t.unit_to_screen(center);
+        let r = ((9.0 + 3.0 * (members.len() as f32).sqrt()).min(26.0)) * style.scale.max(0.8);
         painter.circle(
             at,
             r,
@@ -196,12 +185,12 @@ pub fn paint(
         painter.text(
             at,
             Align2::CENTER_CENTER,
-            g.members.len().to_string(),
+            members.len().to_string(),
             FontId::proportional((r * 0.85).clamp(11.0, 18.0)),
             Color32::WHITE,
         );
-        if g.killed > 0 {
-            let label = format!("† {}", g.killed);
+        if killed > 0 {
+            let label = format!("† {killed}");
             let below = at + egui::vec2(0.0, r + 2.0);
             let font = FontId::proportional(11.0 * style.scale.max(0.9));
             for d in [
@@ -221,7 +210,7 @@ pub fn paint(
             painter.text(below, Align2::CENTER_TOP, label, font, style.ink);
         }
         drawn.marks.push(Mark::Cluster {
-            members: g.members.clone(),
+            members,
             at,
             radius: r,
         });

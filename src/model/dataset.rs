@@ -25,8 +25,9 @@ pub struct Dataset {
     units: Vec<[f64; 2]>,
     index: GridIndex,
     pub regions: Vec<Region>,
-    /// For each region, the incidents inside it.
-    region_members: Vec<Vec<u32>>,
+    /// For each region, the incidents inside it: worked out the first time it is asked for,
+    /// since testing every point against every outline costs seconds at 300,000 events.
+    region_members: Vec<std::sync::OnceLock<Vec<u32>>>,
 }
 
 impl Dataset {
@@ -41,23 +42,7 @@ impl Dataset {
             })
             .collect();
         let index = GridIndex::new(&units);
-        let region_members = regions
-            .iter()
-            .map(|r| {
-                let Some(bbox) = r.geometry.bounding_rect() else {
-                    return Vec::new();
-                };
-                incidents
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, i)| {
-                        let p = Point::new(i.lon, i.lat);
-                        bbox.contains(&p) && r.geometry.contains(&p)
-                    })
-                    .map(|(n, _)| n as u32)
-                    .collect()
-            })
-            .collect();
+        let region_members = regions.iter().map(|_| std::sync::OnceLock::new()).collect();
         Self {
             layers: vec![LayerInfo {
                 name: "ISKP Atlas data".into(),
@@ -111,7 +96,23 @@ impl Dataset {
 
     /// The incidents inside region number `r` of [`Dataset::regions`].
     pub fn region_members(&self, r: usize) -> &[u32] {
-        self.region_members.get(r).map_or(&[], Vec::as_slice)
+        let (Some(cell), Some(region)) = (self.region_members.get(r), self.regions.get(r)) else {
+            return &[];
+        };
+        cell.get_or_init(|| {
+            let Some(bbox) = region.geometry.bounding_rect() else {
+                return Vec::new();
+            };
+            self.incidents
+                .iter()
+                .enumerate()
+                .filter(|(_, i)| {
+                    let p = Point::new(i.lon, i.lat);
+                    bbox.contains(&p) && region.geometry.contains(&p)
+                })
+                .map(|(n, _)| n as u32)
+                .collect()
+        })
     }
 
     /// First and last year with an incident, if any.
