@@ -51,7 +51,9 @@ pub struct FrameStats {
     pub incidents_drawn: usize,
     /// Incidents passing the filters and the timeline, on screen or not.
     pub incidents_shown: usize,
-    pub marks: Vec<Mark>,
+    /// Clusters and single markers drawn.
+    pub clusters_drawn: usize,
+    pub markers_drawn: usize,
     pub labels: Vec<String>,
     pub map_rect: Option<Rect>,
     pub transform: Option<ScreenTransform>,
@@ -540,11 +542,15 @@ impl AtlasApp {
                     crate::model::filter::best_killed(i).unwrap_or(0),
                 )
             });
-        self.rt.clusters = crate::map::cluster::Levels::build(
-            points,
-            incidents::CLUSTER_BELOW_ZOOM as u8,
-            incidents::CLUSTER_CELL_PX,
-        );
+        // Large files keep clustering up to street level; the atlas's own few hundred
+        // incidents are drawn one by one from zoom 7.
+        let levels = if self.dataset.incidents().len() > incidents::LARGE_DATASET {
+            13
+        } else {
+            incidents::CLUSTER_BELOW_ZOOM as u8
+        };
+        self.rt.clusters =
+            crate::map::cluster::Levels::build(points, levels, incidents::CLUSTER_CELL_PX);
     }
 
     /// Starts reading `path` on a worker thread; the window keeps drawing meanwhile. The new
@@ -643,6 +649,30 @@ impl AtlasApp {
                 .set_months(first, last.date.month_index().max(first));
         }
         self.refresh_mask();
+    }
+
+    /// Adds incidents as a new data layer at once (on this thread): for generated data and
+    /// tools; files go through [`AtlasApp::open_file`].
+    pub fn add_layer(&mut self, name: &str, mut incidents: Vec<crate::model::Incident>) {
+        let layer = self.dataset.layers.len() as u16;
+        for i in &mut incidents {
+            i.layer = layer;
+        }
+        let mut layers = self.dataset.layers.clone();
+        layers.push(crate::model::dataset::LayerInfo {
+            name: name.to_owned(),
+            format: "generated".into(),
+        });
+        let all = self
+            .dataset
+            .incidents()
+            .iter()
+            .cloned()
+            .chain(incidents)
+            .collect();
+        let mut dataset = Dataset::new(all, self.dataset.regions.clone());
+        dataset.layers = layers;
+        self.replace_dataset(dataset);
     }
 
     /// Drops data layer `l` (not the atlas's own).
@@ -1111,8 +1141,8 @@ impl AtlasApp {
                             );
                         });
                     }
-                    Some(Mark::Cluster { members, .. }) => {
-                        let n = members.len();
+                    Some(Mark::Cluster { count, .. }) => {
+                        let n = *count;
                         response
                             .clone()
                             .on_hover_text_at_pointer(format!("{n} incidents: click to zoom in"));
@@ -1125,13 +1155,15 @@ impl AtlasApp {
             {
                 *selection = match drawn.pick(pos) {
                     Some(Mark::Cluster { members, at, .. }) => {
-                        if t.zoom < incidents::CLUSTER_BELOW_ZOOM - 0.5 {
+                        // Small clusters on a close view list their incidents; otherwise
+                        // a click zooms in two levels on the cluster.
+                        if t.zoom < incidents::CLUSTER_BELOW_ZOOM - 0.5 || members.is_empty() {
                             let [x, y] = t.screen_to_unit(*at);
                             let (lon, lat) = unit_to_lonlat(x, y);
                             let to = View {
                                 lon,
                                 lat,
-                                zoom: (t.zoom + 2.0).min(incidents::CLUSTER_BELOW_ZOOM + 0.5),
+                                zoom: (t.zoom + 2.0).min(16.0),
                             };
                             let from = state.view.unwrap_or(to);
                             *flight = Some(Flight::new(from, to, now));
@@ -1271,7 +1303,12 @@ impl AtlasApp {
                 }
             }
         }
-        stats.marks = drawn.marks.clone();
+        stats.clusters_drawn = drawn
+            .marks
+            .iter()
+            .filter(|m| matches!(m, Mark::Cluster { .. }))
+            .count();
+        stats.markers_drawn = drawn.marks.len() - stats.clusters_drawn;
         stats.chart_years = std::mem::take(&mut last_frame.chart_years);
         rt.drawn = drawn;
         *last_frame = stats;

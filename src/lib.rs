@@ -5,6 +5,7 @@
 
 pub mod app;
 pub mod basemap;
+pub mod bench;
 pub mod bookmarks;
 pub mod commands;
 pub mod export;

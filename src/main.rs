@@ -66,6 +66,20 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         data: Vec<PathBuf>,
     },
+    /// Measure frame time, load time and memory over N synthetic events, headless.
+    Bench {
+        /// Synthetic events on top of the embedded data
+        #[arg(long, value_name = "N", default_value = "100000", value_parser = parse_events)]
+        events: usize,
+        /// Frames of playback (and half as many of panning at zoom 5 and at zoom 9)
+        #[arg(long, value_name = "N", default_value_t = 600)]
+        frames: usize,
+        #[arg(long, value_name = "WxH", default_value = "1920x1080", value_parser = export::parse_size)]
+        size: (u32, u32),
+        /// Print one JSON object
+        #[arg(long)]
+        json: bool,
+    },
     /// Play the timeline into an animated GIF, no window.
     Animate {
         /// The GIF to write
@@ -88,6 +102,19 @@ enum Command {
         #[arg(long, value_name = "light|projector|dark", value_parser = parse_theme)]
         theme: Option<Theme>,
     },
+}
+
+fn parse_events(s: &str) -> Result<usize, String> {
+    s.replace('_', "")
+        .parse::<usize>()
+        .map_err(|e| format!("'{s}': {e}"))
+        .and_then(|n| {
+            if n <= 5_000_000 {
+                Ok(n)
+            } else {
+                Err("at most 5,000,000 events".into())
+            }
+        })
 }
 
 fn parse_step(s: &str) -> Result<export::Step, String> {
@@ -115,6 +142,37 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Validate { files, json }) => run_validate(&files, json),
+        Some(Command::Bench {
+            events,
+            frames,
+            size,
+            json,
+        }) => {
+            let r = iskp_atlas::bench::run(&iskp_atlas::bench::Options {
+                events,
+                frames,
+                size,
+            });
+            if json {
+                println!("{}", serde_json::to_string(&r).unwrap_or_default());
+            } else {
+                println!(
+                    "{} events: load {:.0} ms; playing p50 {:.2} ms p99 {:.2} ms; pan zoom 5 p50 {:.2} p99 {:.2}; zoom 9 p50 {:.2} p99 {:.2}; vertices p50 {} max {}; peak memory {:.0} MB",
+                    r.events,
+                    r.load_ms,
+                    r.frame_ms_p50,
+                    r.frame_ms_p99,
+                    r.pan_zoom5_ms_p50,
+                    r.pan_zoom5_ms_p99,
+                    r.pan_zoom9_ms_p50,
+                    r.pan_zoom9_ms_p99,
+                    r.vertices_p50,
+                    r.vertices_max,
+                    r.peak_rss_mb
+                );
+            }
+            ExitCode::SUCCESS
+        }
         Some(Command::Render {
             out,
             size,

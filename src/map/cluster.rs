@@ -11,7 +11,8 @@ use std::collections::HashMap;
 #[derive(Debug, Default)]
 pub struct Levels {
     /// One per integer zoom from 0.
-    levels: Vec<HashMap<(i64, i64), Cell>>,
+    /// Ordered by (column, row), so a view's columns are one range lookup.
+    levels: Vec<std::collections::BTreeMap<(i64, i64), Cell>>,
     cell_px: f64,
 }
 
@@ -71,7 +72,7 @@ impl Levels {
                     let n = c.members.len() as f64;
                     c.center = [c.center[0] / n, c.center[1] / n];
                 }
-                cells
+                cells.into_iter().collect()
             })
             .collect();
         Self { levels, cell_px }
@@ -85,14 +86,19 @@ impl Levels {
         let (x0, y0, x1, y1) = (k(view[0]), k(view[1]), k(view[2]), k(view[3]));
         self.levels.get(z).into_iter().flat_map(move |cells| {
             cells
-                .iter()
-                .filter(move |((x, y), _)| (x0..=x1).contains(x) && (y0..=y1).contains(y))
+                .range((x0, i64::MIN)..=(x1, i64::MAX))
+                .filter(move |((_, y), _)| (y0..=y1).contains(y))
                 .map(|(_, c)| c)
         })
     }
 
     pub fn is_empty(&self) -> bool {
         self.levels.is_empty()
+    }
+
+    /// Zooms from this one up are drawn without the levels.
+    pub fn below_zoom(&self) -> usize {
+        self.levels.len()
     }
 }
 

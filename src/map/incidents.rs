@@ -60,6 +60,14 @@ pub const CULL_MARGIN_PX: f32 = 30.0;
 /// Below this zoom, markers closer than [`CLUSTER_CELL_PX`] merge into counted clusters.
 pub const CLUSTER_BELOW_ZOOM: f64 = 7.0;
 pub const CLUSTER_CELL_PX: f64 = 40.0;
+/// Above this many incidents, clusters are precomputed for every zoom up to 12.
+pub const LARGE_DATASET: usize = 20_000;
+/// Zoomed in, more markers than this in view are merged too.
+pub const DENSE_LIMIT: usize = 1500;
+/// Clusters up to this size list their incidents on a click; bigger ones zoom in.
+pub const LIST_LIMIT: usize = 200;
+/// At most this many clusters carry a death toll label.
+pub const MAX_TOLL_LABELS: usize = 60;
 
 /// One thing drawn this frame, kept for picking.
 #[derive(Debug, Clone)]
@@ -69,8 +77,10 @@ pub enum Mark {
         at: Pos2,
         radius: f32,
     },
+    /// `members` lists the `count` incidents when there are at most [`LIST_LIMIT`], else none.
     Cluster {
         members: Vec<u32>,
+        count: usize,
         at: Pos2,
         radius: f32,
     },
@@ -142,9 +152,9 @@ pub fn paint(
         |i: u32| range.contains(&(i as usize)) && mask.get(i as usize).copied().unwrap_or(false);
     let mut drawn = Drawn::default();
     let mut singles: Vec<u32> = Vec::new();
-    // (centre in mercator fractions, members, deaths)
-    let mut groups: Vec<([f64; 2], Vec<u32>, u32)> = Vec::new();
-    if t.zoom < CLUSTER_BELOW_ZOOM && !levels.is_empty() {
+    // (centre in mercator fractions, the members listed on a click, how many, deaths)
+    let mut groups: Vec<([f64; 2], Vec<u32>, usize, u32)> = Vec::new();
+    if t.zoom < levels.below_zoom() as f64 - 0.5 && !levels.is_empty() {
         for cell in levels.cells(t.zoom, view) {
             let (a, b) = cell.in_range(&range);
             if a == b {
@@ -155,7 +165,13 @@ pub fn paint(
             if members.len() == 1 {
                 singles.push(members[0]);
             } else {
-                groups.push((cell.center, members.to_vec(), cell.killed(a, b)));
+                // Keep the most recent few for a click's list; the count says how many.
+                let listed = if members.len() <= LIST_LIMIT {
+                    members.to_vec()
+                } else {
+                    Vec::new()
+                };
+                groups.push((cell.center, listed, members.len(), cell.killed(a, b)));
             }
         }
         // A story chapter's incidents are also drawn on their own, ringed.
@@ -169,13 +185,52 @@ pub fn paint(
         // The index answers in whole cells; keep exactly what is in view.
         scratch.retain(|&i| shown(i) && in_view(dataset.unit(i)));
         drawn.incidents = scratch.len();
-        singles.extend_from_slice(scratch);
+        if scratch.len() > DENSE_LIMIT {
+            // Too many to draw one by one even zoomed in (a city in a large file): merge them
+            // in world-pixel cells, as the zoomed-out levels do.
+            let world = t.world_px();
+            let mut cells: std::collections::HashMap<(i64, i64), ([f64; 2], Vec<u32>, u32)> =
+                std::collections::HashMap::new();
+            for &i in scratch.iter() {
+                let u = dataset.unit(i);
+                let key = (
+                    (u[0] * world / CLUSTER_CELL_PX) as i64,
+                    (u[1] * world / CLUSTER_CELL_PX) as i64,
+                );
+                let c = cells.entry(key).or_insert(([0.0, 0.0], Vec::new(), 0));
+                c.0[0] += u[0];
+                c.0[1] += u[1];
+                c.1.push(i);
+                c.2 += best_killed(&dataset.incidents()[i as usize]).unwrap_or(0);
+            }
+            for (_, (sum, members, killed)) in cells {
+                let n = members.len();
+                if n == 1 {
+                    singles.push(members[0]);
+                } else {
+                    let center = [sum[0] / n as f64, sum[1] / n as f64];
+                    let listed = if n <= LIST_LIMIT { members } else { Vec::new() };
+                    groups.push((center, listed, n, killed));
+                }
+            }
+        } else {
+            singles.extend_from_slice(scratch);
+        }
     }
 
     // Clusters first, then single markers oldest to newest so the latest sit on top.
-    for (center, members, killed) in groups {
+    // Death tolls under the largest clusters only: hundreds of small labels would cost more
+    // than the map and say less.
+    let mut by_deaths: Vec<u32> = groups.iter().map(|g| g.3).collect();
+    by_deaths.sort_unstable_by(|a, b| b.cmp(a));
+    let label_min = by_deaths
+        .get(MAX_TOLL_LABELS)
+        .copied()
+        .map_or(1, |k| k + 1)
+        .max(1);
+    for (center, members, count, killed) in groups {
         let at = t.unit_to_screen(center);
-        let r = ((9.0 + 3.0 * (members.len() as f32).sqrt()).min(26.0)) * style.scale.max(0.8);
+        let r = ((9.0 + 3.0 * (count as f32).sqrt()).min(26.0)) * style.scale.max(0.8);
         painter.circle(
             at,
             r,
@@ -185,11 +240,11 @@ pub fn paint(
         painter.text(
             at,
             Align2::CENTER_CENTER,
-            members.len().to_string(),
+            count.to_string(),
             FontId::proportional((r * 0.85).clamp(11.0, 18.0)),
             Color32::WHITE,
         );
-        if killed > 0 {
+        if killed >= label_min {
             let label = format!("† {killed}");
             let below = at + egui::vec2(0.0, r + 2.0);
             let font = FontId::proportional(11.0 * style.scale.max(0.9));
@@ -211,6 +266,7 @@ pub fn paint(
         }
         drawn.marks.push(Mark::Cluster {
             members,
+            count,
             at,
             radius: r,
         });
