@@ -8,7 +8,7 @@ use crate::commands::{self, Command};
 use crate::map::ScreenTransform;
 use crate::map::fly::Flight;
 use crate::map::incidents::{self, Drawn, Mark};
-use crate::map::labels::Labels;
+use crate::map::labels::{Labels, halo_text};
 use crate::map::regions::{RegionShape, area_style};
 use crate::model::date::month_label;
 use crate::model::waves::{date_text, wave_at};
@@ -1195,21 +1195,16 @@ impl AtlasApp {
             let stamp = month_label(state.timeline.cursor());
             let at = response.rect.left_top() + egui::vec2(16.0, 10.0);
             let font = FontId::proportional(42.0 * scale);
-            for d in [
-                egui::vec2(-2.0, 0.0),
-                egui::vec2(2.0, 0.0),
-                egui::vec2(0.0, -2.0),
-                egui::vec2(0.0, 2.0),
-            ] {
-                painter.text(
-                    at + d,
-                    Align2::LEFT_TOP,
-                    &stamp,
-                    font.clone(),
-                    label_style.halo,
-                );
-            }
-            painter.text(at, Align2::LEFT_TOP, &stamp, font, label_style.text);
+            halo_text(
+                &painter,
+                at,
+                Align2::LEFT_TOP,
+                &stamp,
+                font,
+                label_style.text,
+                label_style.halo,
+                2.0,
+            );
             let wave = wave_at(state.timeline.cursor()).map_or("", |w| w.name);
             let mode = match state.timeline.mode {
                 Mode::Cumulative => "everything so far".to_owned(),
@@ -1218,21 +1213,16 @@ impl AtlasApp {
             let sub = format!("{wave} · {mode} · {shown} incidents");
             let sub_at = at + egui::vec2(2.0, 50.0 * scale);
             let sub_font = FontId::proportional(15.0 * scale);
-            for d in [
-                egui::vec2(-1.0, 0.0),
-                egui::vec2(1.0, 0.0),
-                egui::vec2(0.0, -1.0),
-                egui::vec2(0.0, 1.0),
-            ] {
-                painter.text(
-                    sub_at + d,
-                    Align2::LEFT_TOP,
-                    &sub,
-                    sub_font.clone(),
-                    label_style.halo,
-                );
-            }
-            painter.text(sub_at, Align2::LEFT_TOP, sub, sub_font, label_style.text);
+            halo_text(
+                &painter,
+                sub_at,
+                Align2::LEFT_TOP,
+                &sub,
+                sub_font,
+                label_style.text,
+                label_style.halo,
+                1.0,
+            );
             stats.date_stamp = stamp;
 
             if on_stage {
@@ -1395,26 +1385,16 @@ fn scale_bar(
         format!("{nice} m")
     };
     let at = egui::pos2((left + right) / 2.0, y - 8.0);
-    for d in [
-        egui::vec2(-1.0, 0.0),
-        egui::vec2(1.0, 0.0),
-        egui::vec2(0.0, -1.0),
-        egui::vec2(0.0, 1.0),
-    ] {
-        painter.text(
-            at + d,
-            Align2::CENTER_BOTTOM,
-            &text,
-            FontId::proportional(14.0 * scale),
-            style.halo,
-        );
-    }
-    painter.text(
+    let font = FontId::proportional(14.0 * scale);
+    halo_text(
+        painter,
         at,
         Align2::CENTER_BOTTOM,
-        text,
-        FontId::proportional(14.0 * scale),
+        &text,
+        font,
         style.text,
+        style.halo,
+        1.0,
     );
 }
 

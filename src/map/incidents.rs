@@ -248,21 +248,16 @@ pub fn paint(
             let label = format!("† {killed}");
             let below = at + egui::vec2(0.0, r + 2.0);
             let font = FontId::proportional(11.0 * style.scale.max(0.9));
-            for d in [
-                egui::vec2(-1.0, 0.0),
-                egui::vec2(1.0, 0.0),
-                egui::vec2(0.0, 1.0),
-                egui::vec2(0.0, -1.0),
-            ] {
-                painter.text(
-                    below + d,
-                    Align2::CENTER_TOP,
-                    &label,
-                    font.clone(),
-                    style.halo,
-                );
-            }
-            painter.text(below, Align2::CENTER_TOP, label, font, style.ink);
+            super::labels::halo_text(
+                painter,
+                below,
+                Align2::CENTER_TOP,
+                &label,
+                font,
+                style.ink,
+                style.halo,
+                1.0,
+            );
         }
         drawn.marks.push(Mark::Cluster {
             members,

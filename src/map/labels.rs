@@ -165,13 +165,12 @@ impl Labels {
                 painter.circle(at, r, style.text, egui::Stroke::new(1.5, style.halo));
             }
             let pos = rect.shrink(1.0).min;
+            // Four offsets make a legible halo; each more is another copy to tessellate.
             for d in [
                 vec2(-1.0, 0.0),
                 vec2(1.0, 0.0),
                 vec2(0.0, -1.0),
                 vec2(0.0, 1.0),
-                vec2(1.0, 1.0),
-                vec2(-1.0, -1.0),
             ] {
                 painter.galley_with_override_text_color(pos + d, galley.clone(), style.halo);
             }
@@ -190,6 +189,28 @@ impl Labels {
     pub fn find(&self, name: &str) -> Option<&Label> {
         self.labels.iter().find(|l| l.name == name)
     }
+}
+
+/// Text with a halo `width` points wide around it, so it reads over any map.
+pub fn halo_text(
+    painter: &Painter,
+    at: egui::Pos2,
+    anchor: Align2,
+    text: &str,
+    font: FontId,
+    color: Color32,
+    halo: Color32,
+    width: f32,
+) {
+    for d in [
+        vec2(-width, 0.0),
+        vec2(width, 0.0),
+        vec2(0.0, -width),
+        vec2(0.0, width),
+    ] {
+        painter.text(at + d, anchor, text, font.clone(), halo);
+    }
+    painter.text(at, anchor, text, font, color);
 }
 
 #[cfg(test)]
