@@ -4,7 +4,7 @@
 //! vertices, load time and peak memory. Numbers only; nothing here asserts a time.
 
 use crate::app::{AtlasApp, Launch};
-use crate::model::{Claim, Date, DatePrecision, GeoPrecision, Incident, IncidentKind, Source};
+use crate::model::{Date, Incident, IncidentKind, Source};
 use crate::state::View;
 use egui_kittest::Harness;
 use std::time::Instant;
@@ -92,37 +92,16 @@ pub fn synthetic(n: usize) -> Vec<Incident> {
                 day: 1,
             });
             let killed = (-(rng.next().max(1e-9)).ln() * 4.0) as u32;
-            Incident {
-                id: format!("synthetic-{k}"),
-                date,
-                date_precision: DatePrecision::Day,
-                end_date: None,
-                lon,
-                lat,
-                country: String::new(),
-                admin1: String::new(),
-                place: String::new(),
-                geo_precision: GeoPrecision::Town,
-                kind: IncidentKind::ALL[k % 5],
-                method: String::new(),
-                targets: Vec::new(),
-                killed: Some(killed),
-                killed_low: None,
-                killed_high: None,
-                injured: None,
-                claim: Claim::NotApplicable,
-                title: String::new(),
-                summary: String::new(),
-                sources: vec![Source {
-                    title: "synthetic".into(),
-                    publisher: String::new(),
-                    date: String::new(),
-                    url: "https://localhost/".into(),
-                }],
-                paper_ref: None,
-                actors: Vec::new(),
-                layer: 0,
-            }
+            let mut i = Incident::new(format!("synthetic-{k}"), date, lon, lat);
+            i.kind = IncidentKind::ALL[k % 5];
+            i.killed = Some(killed);
+            i.sources = vec![Source {
+                title: "synthetic".into(),
+                publisher: String::new(),
+                date: String::new(),
+                url: "https://localhost/".into(),
+            }];
+            i
         })
         .collect()
 }

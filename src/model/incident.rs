@@ -142,3 +142,36 @@ pub struct Incident {
     /// Which loaded file it came from: 0 is the atlas's own data.
     pub layer: u16,
 }
+
+impl Incident {
+    /// An incident with only its identity, date and place; importers fill in what their
+    /// format holds. Unknown stays unknown: no toll, no claim, no precision beyond the day.
+    pub fn new(id: String, date: Date, lon: f64, lat: f64) -> Self {
+        Self {
+            id,
+            date,
+            date_precision: DatePrecision::Day,
+            end_date: None,
+            lon,
+            lat,
+            country: String::new(),
+            admin1: String::new(),
+            place: String::new(),
+            geo_precision: GeoPrecision::Town,
+            kind: IncidentKind::Attack,
+            method: String::new(),
+            targets: Vec::new(),
+            killed: None,
+            killed_low: None,
+            killed_high: None,
+            injured: None,
+            claim: Claim::NotApplicable,
+            title: String::new(),
+            summary: String::new(),
+            sources: Vec::new(),
+            paper_ref: None,
+            actors: Vec::new(),
+            layer: 0,
+        }
+    }
+}

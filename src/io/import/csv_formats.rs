@@ -58,36 +58,6 @@ fn headers(file: &str, r: &mut csv::Reader<&[u8]>) -> Result<Columns, LoadError>
     })
 }
 
-/// The atlas's empty incident, to be filled by an importer.
-fn blank(id: String, date: Date, lon: f64, lat: f64) -> Incident {
-    Incident {
-        id,
-        date,
-        date_precision: DatePrecision::Day,
-        end_date: None,
-        lon,
-        lat,
-        country: String::new(),
-        admin1: String::new(),
-        place: String::new(),
-        geo_precision: GeoPrecision::Town,
-        kind: IncidentKind::Attack,
-        method: String::new(),
-        targets: Vec::new(),
-        killed: None,
-        killed_low: None,
-        killed_high: None,
-        injured: None,
-        claim: Claim::NotApplicable,
-        title: String::new(),
-        summary: String::new(),
-        sources: Vec::new(),
-        paper_ref: None,
-        actors: Vec::new(),
-        layer: 0,
-    }
-}
-
 /// "2021-08-26", "2021-08-26 00:00:00.000", "26 August 2021", "26/08/2021", "2021".
 pub fn parse_date(s: &str) -> Option<(Date, DatePrecision)> {
     let s = s.trim();
@@ -233,7 +203,7 @@ pub fn read_ucdp(
             let (date, _) = parse_date(c.get(r, "date_start"))
                 .ok_or_else(|| format!("date_start '{}' is not a date", c.get(r, "date_start")))?;
             let (lon, lat) = coordinates(c.get(r, "latitude"), c.get(r, "longitude"))?;
-            let mut i = blank(format!("ucdp-{id}"), date, lon, lat);
+            let mut i = Incident::new(format!("ucdp-{id}"), date, lon, lat);
             if let Some((end, _)) = parse_date(c.get(r, "date_end")).filter(|(e, _)| *e > date) {
                 i.end_date = Some(end);
             }
@@ -325,7 +295,7 @@ pub fn read_acled(
                 "" => format!("acled-line-{line}"),
                 id => format!("acled-{}", id.to_lowercase()),
             };
-            let mut i = blank(id, date, lon, lat);
+            let mut i = Incident::new(id, date, lon, lat);
             // ACLED: 1 the day, 2 the week, 3 the month.
             i.date_precision = match c.get(r, "time_precision") {
                 "3" => DatePrecision::Month,
@@ -429,7 +399,7 @@ pub fn read_generic(
             let (date, precision) =
                 parse_date(raw).ok_or_else(|| format!("{} '{raw}' is not a date", m.date))?;
             let (lon, lat) = coordinates(c.get(r, &m.lat), c.get(r, &m.lon))?;
-            let mut i = blank(format!("csv-line-{line}"), date, lon, lat);
+            let mut i = Incident::new(format!("csv-line-{line}"), date, lon, lat);
             i.date_precision = precision;
             i.killed = m.deaths.as_deref().and_then(|d| count(c.get(r, d)));
             i.title = m

@@ -4,7 +4,7 @@
 use super::Report;
 use super::csv_formats::parse_date;
 use crate::io::LoadError;
-use crate::model::{Claim, DatePrecision, GeoPrecision, Incident, IncidentKind, Source};
+use crate::model::{DatePrecision, Incident, Source};
 use serde_json::Value;
 
 /// Property names tried, in order, for the date.
@@ -98,39 +98,22 @@ fn feature(f: &Value, date_key: &str, n: usize) -> Result<Incident, String> {
         t if t.is_empty() => format!("Feature {}", n + 1),
         t => t,
     };
-    Ok(Incident {
-        id: format!("geojson-{}", n + 1),
-        date,
-        date_precision: if precision == DatePrecision::Year {
-            precision
-        } else {
-            DatePrecision::Day
-        },
-        end_date: None,
-        lon,
-        lat,
-        country: text(&["country", "iso3"]),
-        admin1: text(&["admin1", "province"]),
-        place: text(&["place", "location"]),
-        geo_precision: GeoPrecision::Town,
-        kind: IncidentKind::Attack,
-        method: text(&["category", "type", "kind", "method"]),
-        targets: Vec::new(),
-        killed,
-        killed_low: None,
-        killed_high: None,
-        injured: None,
-        claim: Claim::NotApplicable,
-        title,
-        summary: text(&["summary", "description", "notes"]),
-        sources: vec![Source {
-            title: "user's GeoJSON file".into(),
-            publisher: String::new(),
-            date: String::new(),
-            url: "https://localhost/".into(),
-        }],
-        paper_ref: None,
-        actors: Vec::new(),
-        layer: 0,
-    })
+    let mut i = Incident::new(format!("geojson-{}", n + 1), date, lon, lat);
+    if precision == DatePrecision::Year {
+        i.date_precision = precision;
+    }
+    i.country = text(&["country", "iso3"]);
+    i.admin1 = text(&["admin1", "province"]);
+    i.place = text(&["place", "location"]);
+    i.method = text(&["category", "type", "kind", "method"]);
+    i.killed = killed;
+    i.title = title;
+    i.summary = text(&["summary", "description", "notes"]);
+    i.sources = vec![Source {
+        title: "user's GeoJSON file".into(),
+        publisher: String::new(),
+        date: String::new(),
+        url: "https://localhost/".into(),
+    }];
+    Ok(i)
 }
