@@ -83,7 +83,9 @@ struct Runtime {
     regions: Vec<RegionShape>,
     labels: Labels,
     choices: ui::filters::Choices,
-    /// Per data layer: shown, and whether only rows with IS as a side are.
+    /// Per data layer: how many incidents (counted once per load), shown, and whether only
+    /// rows with IS as a side are.
+    layer_counts: Vec<usize>,
     layer_visible: Vec<bool>,
     is_only: Vec<bool>,
     /// A file loading on a worker thread, and files dropped while it runs.
@@ -198,6 +200,7 @@ impl AtlasApp {
             mask_prefix: Vec::new(),
             clusters: Default::default(),
             mask_filter: None,
+            layer_counts: Vec::new(),
             layer_visible: Vec::new(),
             is_only: Vec::new(),
             loading: None,
@@ -229,6 +232,7 @@ impl AtlasApp {
             last_frame: FrameStats::default(),
             rt,
         };
+        app.rt.layer_counts = app.dataset.layer_counts();
         app.refresh_mask();
         let start_chapter = app.rt.launch.chapter.clone();
         if let Some(i) =
@@ -628,6 +632,7 @@ impl AtlasApp {
     /// Takes a new dataset: indices, choices, the timeline's span and the mask follow.
     fn replace_dataset(&mut self, dataset: Dataset) {
         self.dataset = dataset;
+        self.rt.layer_counts = self.dataset.layer_counts();
         self.rt.choices = ui::filters::Choices::new(&self.dataset);
         self.rt.selection = Selection::None;
         self.rt.highlight.clear();
@@ -1545,7 +1550,6 @@ impl AtlasApp {
         let current_chapter = self.chapter_index();
         let mut slide = None;
         let mut layer_action = None;
-        let layer_counts = self.dataset.layer_counts();
         egui::Panel::left("legend")
             .resizable(false)
             .default_size(250.0)
@@ -1561,7 +1565,7 @@ impl AtlasApp {
                     layer_action = ui::legend::data_layers(
                         ui,
                         &self.dataset.layers,
-                        &layer_counts,
+                        &self.rt.layer_counts,
                         &self.rt.layer_visible,
                         &self.rt.is_only,
                     );
