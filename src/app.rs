@@ -1088,8 +1088,26 @@ impl AtlasApp {
                 label_style.admin1_size *= s;
             }
             if state.layers.labels {
+                // Keep names out from under the date stamp and, on stage, the legend.
+                let s = if on_stage {
+                    ui::story::stage_scale(response.rect) * 1.2
+                } else {
+                    ui::style::text_scale(theme)
+                };
+                let r = response.rect;
+                let mut reserved = vec![Rect::from_min_size(
+                    r.left_top(),
+                    egui::vec2(330.0 * s, 80.0 * s),
+                )];
+                if on_stage {
+                    let k = ui::story::stage_scale(r);
+                    reserved.push(Rect::from_min_max(
+                        egui::pos2(r.right() - 320.0 * k, r.top()),
+                        egui::pos2(r.right(), r.top() + 290.0 * k),
+                    ));
+                }
                 stats.labels = labels
-                    .paint(&painter, &t, &label_style)
+                    .paint(&painter, &t, &label_style, &reserved)
                     .into_iter()
                     .map(str::to_owned)
                     .collect();

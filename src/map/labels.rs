@@ -82,7 +82,14 @@ impl Labels {
     ///
     /// Greedy in priority order. A city's name may sit right, left, above or below its dot,
     /// and never covers the dot of a story city, so Kabul's name cannot hide Jalalabad.
-    pub fn paint(&self, painter: &Painter, t: &ScreenTransform, style: &LabelStyle) -> Vec<&str> {
+    /// `reserved` are areas other overlays use (the date stamp, the stage legend).
+    pub fn paint(
+        &self,
+        painter: &Painter,
+        t: &ScreenTransform,
+        style: &LabelStyle,
+        reserved: &[Rect],
+    ) -> Vec<&str> {
         let view = t.visible_units(0.0);
         let zoom = t.zoom as f32;
         let visible = |l: &Label| {
@@ -104,7 +111,7 @@ impl Labels {
                 )
             })
             .collect();
-        let mut placed: Vec<Rect> = Vec::new();
+        let mut placed: Vec<Rect> = reserved.to_vec();
         let mut names = Vec::new();
         // A screenful never needs more; stops the greedy scan early on a zoomed-out view.
         const MAX_LABELS: usize = 120;
