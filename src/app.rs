@@ -23,6 +23,8 @@ use egui::{Align2, Color32, FontId, Pos2, Rect};
 use geo::Contains;
 use walkers::{HttpTiles, MapMemory, Tiles, lon_lat};
 
+mod layers;
+
 /// Overrides from the command line, applied on top of the saved state.
 #[derive(Debug, Clone, Default)]
 pub struct Launch {
@@ -36,7 +38,7 @@ pub struct Launch {
     /// On stage without choosing a chapter: exports show what they were asked for.
     pub stage_only: bool,
     /// Incident files loaded on top of the embedded data.
-    pub data: Vec<std::path::PathBuf>,
+    pub data: Vec<crate::io::import::DataFile>,
     /// When the process started, to log how long the first complete map took.
     pub started: Option<std::time::Instant>,
     /// Close the window after the first complete frame (startup measurements).
@@ -88,10 +90,8 @@ struct Runtime {
     layer_counts: Vec<usize>,
     layer_visible: Vec<bool>,
     is_only: Vec<bool>,
-    /// A file loading on a worker thread, and files dropped while it runs.
-    loading: Option<Loading>,
-    queued_files: std::collections::VecDeque<std::path::PathBuf>,
-    data_window: ui::data_window::DataWindow,
+    /// Files loading, waiting, or waiting for their columns, and the windows for them.
+    data: layers::DataUi,
     /// Which incidents pass `mask_filter`, and running counts of them for quick totals.
     mask: Vec<bool>,
     mask_prefix: Vec<u32>,
@@ -203,9 +203,7 @@ impl AtlasApp {
             layer_counts: Vec::new(),
             layer_visible: Vec::new(),
             is_only: Vec::new(),
-            loading: None,
-            queued_files: std::collections::VecDeque::new(),
-            data_window: ui::data_window::DataWindow::default(),
+            data: layers::DataUi::default(),
             selection: Selection::None,
             drawn: Drawn::default(),
             scratch: Vec::new(),
@@ -483,7 +481,8 @@ impl AtlasApp {
             Command::GoToChapter(i) => self.go_to_chapter(i),
             Command::ToggleBlank => self.rt.blank = !self.rt.blank,
             Command::ToggleExport => self.rt.export.open = !self.rt.export.open,
-            Command::ToggleData => self.rt.data_window.open = !self.rt.data_window.open,
+            Command::ToggleData => self.rt.data.window.open = !self.rt.data.window.open,
+            Command::OpenFile => self.browse(),
             Command::Close => {
                 if self.rt.show_help {
                     self.rt.show_help = false;
@@ -555,199 +554,6 @@ impl AtlasApp {
         };
         self.rt.clusters =
             crate::map::cluster::Levels::build(points, levels, incidents::CLUSTER_CELL_PX);
-    }
-
-    /// Starts reading `path` on a worker thread; the window keeps drawing meanwhile. The new
-    /// dataset replaces the old one only if the whole read succeeds.
-    pub fn open_file(&mut self, path: std::path::PathBuf) {
-        if self.rt.loading.is_some() {
-            self.rt.queued_files.push_back(path);
-            return;
-        }
-        let name = crate::io::embedded::file_name(&path);
-        let progress = std::sync::Arc::new(crate::io::import::Progress::default());
-        let (tx, rx) = std::sync::mpsc::channel();
-        let (old, regions, mut layers) = (
-            self.dataset.incidents().to_vec(),
-            self.dataset.regions.clone(),
-            self.dataset.layers.clone(),
-        );
-        let layer = layers.len() as u16;
-        let (p, ctx, file) = (progress.clone(), self.rt.ctx.clone(), name.clone());
-        std::thread::spawn(move || {
-            let result = std::fs::read(&path)
-                .map_err(|e| format!("{}: cannot read: {e}", path.display()))
-                .and_then(|bytes| {
-                    crate::io::import::read(&file, &bytes, layer, &p).map_err(|e| e.to_string())
-                })
-                .map(|(format, new, report)| {
-                    let summary = report.summary(&file, format);
-                    layers.push(crate::model::dataset::LayerInfo {
-                        name: file.clone(),
-                        format: format.label().into(),
-                    });
-                    let mut dataset = Dataset::new(old.into_iter().chain(new).collect(), regions);
-                    dataset.layers = layers;
-                    (dataset, summary)
-                });
-            let _ = tx.send(result);
-            ctx.request_repaint();
-        });
-        self.rt.loading = Some(Loading { name, progress, rx });
-        self.rt.data_window.message.clear();
-    }
-
-    /// Swaps in a finished load, or reports why it failed (and keeps what was loaded).
-    fn poll_loading(&mut self) {
-        let Some(loading) = &self.rt.loading else {
-            return;
-        };
-        match loading.rx.try_recv() {
-            Ok(Ok((dataset, summary))) => {
-                self.replace_dataset(dataset);
-                self.rt.data_window.message = summary;
-                self.rt.loading = None;
-            }
-            Ok(Err(e)) => {
-                self.rt.data_window.message = e;
-                self.rt.loading = None;
-            }
-            Err(std::sync::mpsc::TryRecvError::Empty) => {
-                self.rt
-                    .ctx
-                    .request_repaint_after(std::time::Duration::from_millis(100));
-            }
-            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
-                self.rt.data_window.message = "the loader stopped unexpectedly".into();
-                self.rt.loading = None;
-            }
-        }
-        if self.rt.loading.is_none()
-            && let Some(next) = self.rt.queued_files.pop_front()
-        {
-            self.open_file(next);
-        }
-    }
-
-    /// Takes a new dataset: indices, choices, the timeline's span and the mask follow.
-    fn replace_dataset(&mut self, dataset: Dataset) {
-        self.dataset = dataset;
-        self.rt.layer_counts = self.dataset.layer_counts();
-        self.rt.choices = ui::filters::Choices::new(&self.dataset);
-        self.rt.selection = Selection::None;
-        self.rt.highlight.clear();
-        self.rt.mask_filter = None;
-        // The timeline spans every layer, never starting after ISKP's founding.
-        let first = self
-            .dataset
-            .incidents()
-            .iter()
-            .filter(|i| i.layer > 0)
-            .map(|i| i.date.month_index())
-            .min();
-        let first = first
-            .unwrap_or(i32::MAX)
-            .min(crate::timeline::FIRST_YEAR * 12);
-        if let Some(last) = self.dataset.incidents().last() {
-            self.state
-                .timeline
-                .set_months(first, last.date.month_index().max(first));
-        }
-        self.refresh_mask();
-    }
-
-    /// Adds incidents as a new data layer at once (on this thread): for generated data and
-    /// tools; files go through [`AtlasApp::open_file`].
-    pub fn add_layer(&mut self, name: &str, mut incidents: Vec<crate::model::Incident>) {
-        let layer = self.dataset.layers.len() as u16;
-        for i in &mut incidents {
-            i.layer = layer;
-        }
-        let mut layers = self.dataset.layers.clone();
-        layers.push(crate::model::dataset::LayerInfo {
-            name: name.to_owned(),
-            format: "generated".into(),
-        });
-        let all = self
-            .dataset
-            .incidents()
-            .iter()
-            .cloned()
-            .chain(incidents)
-            .collect();
-        let mut dataset = Dataset::new(all, self.dataset.regions.clone());
-        dataset.layers = layers;
-        self.replace_dataset(dataset);
-    }
-
-    /// Drops data layer `l` (not the atlas's own).
-    pub fn remove_layer(&mut self, l: usize) {
-        if l == 0 || l >= self.dataset.layers.len() {
-            return;
-        }
-        let incidents = self
-            .dataset
-            .incidents()
-            .iter()
-            .filter(|i| usize::from(i.layer) != l)
-            .cloned()
-            .map(|mut i| {
-                if usize::from(i.layer) > l {
-                    i.layer -= 1;
-                }
-                i
-            })
-            .collect();
-        let mut layers = self.dataset.layers.clone();
-        layers.remove(l);
-        let mut dataset = Dataset::new(incidents, self.dataset.regions.clone());
-        dataset.layers = layers;
-        self.rt.layer_visible.remove(l);
-        self.rt.is_only.remove(l);
-        self.replace_dataset(dataset);
-    }
-
-    pub fn loading(&self) -> bool {
-        self.rt.loading.is_some() || !self.rt.queued_files.is_empty()
-    }
-
-    pub fn data_message(&self) -> &str {
-        &self.rt.data_window.message
-    }
-
-    pub fn set_layer_visible(&mut self, l: usize, on: bool) {
-        if let Some(v) = self.rt.layer_visible.get_mut(l) {
-            *v = on;
-        }
-        self.refresh_mask();
-    }
-
-    pub fn set_is_only(&mut self, l: usize, on: bool) {
-        if let Some(v) = self.rt.is_only.get_mut(l) {
-            *v = on;
-        }
-        self.refresh_mask();
-    }
-
-    /// Writes layer `l`'s incidents that pass the filters, atomically.
-    pub fn save_layer(&self, l: usize, path: &str, csv: bool) -> Result<String, String> {
-        let chosen = self
-            .dataset
-            .incidents()
-            .iter()
-            .zip(&self.rt.mask)
-            .filter(|(i, m)| **m && usize::from(i.layer) == l)
-            .map(|(i, _)| i);
-        let n = chosen.clone().count();
-        let text = if csv {
-            crate::io::write::to_csv(chosen)?
-        } else {
-            crate::io::write::to_geojson(chosen)
-        };
-        crate::export::write_atomic(std::path::Path::new(path), |tmp| {
-            std::fs::write(tmp, &text).map_err(|e| e.to_string())
-        })?;
-        Ok(format!("Saved {n} incidents to {path}"))
     }
 
     /// Incidents passing the filter within the timeline's current months.
@@ -843,6 +649,19 @@ impl AtlasApp {
         let mut commands = Vec::new();
         ui.horizontal(|ui| {
             ui.heading(egui::RichText::new("ISKP Atlas").strong());
+            ui.menu_button("File", |ui| {
+                let items = [
+                    ("Open data file…", "Ctrl+O", Command::OpenFile),
+                    ("Data layers…", "D", Command::ToggleData),
+                    ("Export picture or animation…", "E", Command::ToggleExport),
+                ];
+                for (text, key, command) in items {
+                    if ui.add(egui::Button::new(text).shortcut_text(key)).clicked() {
+                        commands.push(command);
+                        ui.close();
+                    }
+                }
+            });
             // The subtitle gives way first when the window is narrow.
             if ui.available_width() > 1250.0 * ui::style::text_scale(self.state.theme) {
                 ui.label("Islamic State Khorasan Province, 2015 to today");
@@ -1328,13 +1147,6 @@ impl AtlasApp {
     }
 }
 
-/// A file being read on a worker thread.
-struct Loading {
-    name: String,
-    progress: std::sync::Arc<crate::io::import::Progress>,
-    rx: std::sync::mpsc::Receiver<Result<(Dataset, String), String>>,
-}
-
 /// The embedded story; problems are reported beside the data's, and a broken file just
 /// leaves the story empty.
 fn load_chapters(dataset: &Dataset) -> (Vec<Chapter>, Vec<String>) {
@@ -1492,40 +1304,18 @@ impl eframe::App for AtlasApp {
         let mut open = self.rt.show_help;
         ui::help::show(&ctx, &mut open);
         self.rt.show_help = open;
-        let loading = self
-            .rt
-            .loading
-            .as_ref()
-            .map(|l| (l.name.as_str(), &*l.progress));
-        let data_action = self
-            .rt
-            .data_window
-            .show(&ctx, &self.dataset.layers, loading);
-        match data_action {
-            Some(ui::data_window::Action::Open(path)) => self.open_file(path.into()),
-            Some(ui::data_window::Action::Cancel) => {
-                if let Some(l) = &self.rt.loading {
-                    l.progress
-                        .cancel
-                        .store(true, std::sync::atomic::Ordering::Relaxed);
-                }
-                self.rt.queued_files.clear();
-            }
-            Some(ui::data_window::Action::Save { layer, path, csv }) => {
-                self.rt.data_window.message =
-                    self.save_layer(layer, &path, csv).unwrap_or_else(|e| e);
-            }
-            None => {}
-        }
+        self.data_windows(&ctx);
         // What the export draws: this very state, on stage.
         let saved = self.state.save();
         let chapter = self.state.chapter.clone();
         let theme = self.state.theme;
+        let files = self.layer_files();
         self.rt.export.show(&ctx, |size| crate::export::Picture {
             size,
             chapter: chapter.clone(),
             theme: Some(theme),
             state: Some(saved.clone()),
+            data: files.clone(),
             ..Default::default()
         });
     }

@@ -37,6 +37,7 @@ pub enum Command {
     ToggleBlank,
     ToggleExport,
     ToggleData,
+    OpenFile,
 }
 
 impl Command {
@@ -73,7 +74,8 @@ impl Command {
             Self::GoToChapter(_) => "Go to chapter 1-9 (0 for 10)",
             Self::ToggleBlank => "Blank the screen / show it again",
             Self::ToggleExport => "Export a PNG or GIF of the view",
-            Self::ToggleData => "Open data files, save filtered incidents",
+            Self::ToggleData => "Data layers: loading, saving filtered incidents",
+            Self::OpenFile => "Open an event file (CSV or GeoJSON) as a new layer",
         }
     }
 }
@@ -121,6 +123,15 @@ const fn desk(key: Key, command: Command) -> Binding {
     }
 }
 
+const fn ctrl(key: Key, command: Command) -> Binding {
+    Binding {
+        key,
+        modifiers: Modifiers::COMMAND,
+        command,
+        when: When::Exploring,
+    }
+}
+
 const fn stage(key: Key, command: Command) -> Binding {
     Binding {
         key,
@@ -132,6 +143,7 @@ const fn stage(key: Key, command: Command) -> Binding {
 
 /// Shifted bindings come before their plain keys, so Shift+Right is not read as Right.
 pub const BINDINGS: &[Binding] = &[
+    ctrl(Key::O, Command::OpenFile),
     bind(Key::Space, Command::TogglePlay),
     bind(Key::F5, Command::TogglePresentation),
     bind(Key::PageDown, Command::NextChapter),
@@ -195,7 +207,9 @@ pub fn key_text(b: &Binding) -> String {
         Key::Escape => "Esc",
         other => other.name(),
     };
-    let key = if b.modifiers.shift {
+    let key = if b.modifiers.command {
+        format!("Ctrl+{key}")
+    } else if b.modifiers.shift {
         format!("Shift+{key}")
     } else {
         key.to_owned()
@@ -237,7 +251,8 @@ pub fn pressed(ctx: &egui::Context, presenting: bool) -> Vec<Command> {
                 matches!(e, egui::Event::Key { key, pressed: true, modifiers, .. }
                     if *key == b.key
                         && (!shift_matters || modifiers.shift == b.modifiers.shift)
-                        && !modifiers.ctrl && !modifiers.alt && !modifiers.command)
+                        && (modifiers.command || modifiers.ctrl) == b.modifiers.command
+                        && !modifiers.alt)
             });
             if let Some(i) = hit {
                 input.events.remove(i);
@@ -259,7 +274,7 @@ mod tests {
             let mut seen = std::collections::HashSet::new();
             for b in BINDINGS.iter().filter(|b| live(b, presenting)) {
                 assert!(
-                    seen.insert((b.key, b.modifiers.shift)),
+                    seen.insert((b.key, b.modifiers.shift, b.modifiers.command)),
                     "{:?} bound twice",
                     b.key
                 );
@@ -298,6 +313,7 @@ mod tests {
             Command::ToggleBlank,
             Command::ToggleExport,
             Command::ToggleData,
+            Command::OpenFile,
         ];
         for c in all {
             assert!(BINDINGS.iter().any(|b| b.command == c), "{c:?} has no key");

@@ -3,6 +3,7 @@
 use clap::{Parser, Subcommand};
 use iskp_atlas::basemap::BasemapKind;
 use iskp_atlas::io::countries::Countries;
+use iskp_atlas::io::import::{DataFile, Mapping};
 use iskp_atlas::model::Date;
 use iskp_atlas::theme::Theme;
 use iskp_atlas::{AtlasApp, Launch, export, validate};
@@ -30,9 +31,14 @@ struct Cli {
     /// Open at this story chapter, by id (see data/chapters.json)
     #[arg(long, value_name = "ID")]
     chapter: Option<String>,
-    /// An incident GeoJSON file to show on top of the embedded data (repeatable)
+    /// An event file to show on top of the embedded data (repeatable): the atlas's GeoJSON,
+    /// GeoJSON points, UCDP GED or ACLED CSV, or any CSV with dates and coordinates
     #[arg(long, value_name = "FILE")]
     data: Vec<PathBuf>,
+    /// Which columns of a --data CSV (or properties of GeoJSON points) hold what, for files
+    /// whose names the atlas does not guess: date=COL,lat=COL,lon=COL[,deaths=COL][,title=COL][,category=COL]
+    #[arg(long, value_name = "SPEC", value_parser = parse_columns)]
+    columns: Option<Mapping>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -40,8 +46,11 @@ enum Command {
     /// Check incident and region files (the embedded data when no FILE is given).
     /// Exits with status 1 if anything is wrong.
     Validate {
-        /// GeoJSON files: incidents (Point features) or regions (features with a `role`)
+        /// Incident or region GeoJSON, or event files in any format the atlas imports
         files: Vec<PathBuf>,
+        /// Columns of a CSV of no known layout: date=COL,lat=COL,lon=COL[,deaths=COL]...
+        #[arg(long, value_name = "SPEC", value_parser = parse_columns)]
+        columns: Option<Mapping>,
         /// Print one JSON object: {"incidents": N, "regions": N, "errors": [...]}
         #[arg(long)]
         json: bool,
@@ -62,9 +71,12 @@ enum Command {
         chapter: Option<String>,
         #[arg(long, value_name = "light|projector|dark", value_parser = parse_theme)]
         theme: Option<Theme>,
-        /// An incident GeoJSON file to show on top of the embedded data (repeatable)
+        /// An event file to show on top of the embedded data (repeatable)
         #[arg(long, value_name = "FILE")]
         data: Vec<PathBuf>,
+        /// Columns of a --data CSV of no known layout: date=COL,lat=COL,lon=COL[,...]
+        #[arg(long, value_name = "SPEC", value_parser = parse_columns)]
+        columns: Option<Mapping>,
     },
     /// Measure frame time, load time and memory over N synthetic events, headless.
     Bench {
@@ -125,6 +137,21 @@ fn parse_step(s: &str) -> Result<export::Step, String> {
     }
 }
 
+fn parse_columns(s: &str) -> Result<Mapping, String> {
+    Mapping::parse_spec(s)
+}
+
+/// The `--data` files, each read with the `--columns` given (if any).
+fn data_files(paths: Vec<PathBuf>, columns: Option<Mapping>) -> Vec<DataFile> {
+    paths
+        .into_iter()
+        .map(|path| DataFile {
+            path,
+            columns: columns.clone(),
+        })
+        .collect()
+}
+
 fn parse_basemap(s: &str) -> Result<BasemapKind, String> {
     BasemapKind::parse(s).ok_or_else(|| format!("'{s}' is not one of offline, osm, opentopomap"))
 }
@@ -141,7 +168,11 @@ fn main() -> ExitCode {
     .init();
     let cli = Cli::parse();
     match cli.command {
-        Some(Command::Validate { files, json }) => run_validate(&files, json),
+        Some(Command::Validate {
+            files,
+            columns,
+            json,
+        }) => run_validate(&files, columns.as_ref(), json),
         Some(Command::Bench {
             events,
             frames,
@@ -180,6 +211,7 @@ fn main() -> ExitCode {
             chapter,
             theme,
             data,
+            columns,
         }) => {
             let t = std::time::Instant::now();
             let picture = export::Picture {
@@ -187,7 +219,7 @@ fn main() -> ExitCode {
                 year,
                 chapter,
                 theme,
-                data,
+                data: data_files(data, columns),
                 state: None,
             };
             finish(export::render_png(&picture, &out).map(|()| {
@@ -237,7 +269,7 @@ fn main() -> ExitCode {
                 theme: cli.theme,
                 present: cli.present,
                 stage_only: false,
-                data: cli.data,
+                data: data_files(cli.data, cli.columns),
                 chapter: cli.chapter,
                 started: Some(started),
                 // For startup measurements (see README): print the time and close.
@@ -284,13 +316,13 @@ fn run_gui(launch: Launch) -> eframe::Result {
     )
 }
 
-fn run_validate(files: &[PathBuf], json: bool) -> ExitCode {
+fn run_validate(files: &[PathBuf], columns: Option<&Mapping>, json: bool) -> ExitCode {
     let countries = Countries::embedded();
     let today = Date::today();
     let report = if files.is_empty() {
         validate::embedded_data(&countries, today)
     } else {
-        validate::files(files, &countries, today)
+        validate::files(files, columns, &countries, today)
     };
     if json {
         println!("{}", report.to_json());

@@ -77,6 +77,9 @@ pub struct State {
     /// Saved slides, in the briefer's order.
     #[serde(default)]
     pub bookmarks: Vec<crate::bookmarks::Bookmark>,
+    /// The folder File > Open last opened a file from.
+    #[serde(default)]
+    pub open_dir: Option<String>,
 }
 
 impl Default for State {
@@ -92,6 +95,7 @@ impl Default for State {
             show_charts: false,
             chapter: None,
             bookmarks: Vec::new(),
+            open_dir: None,
         }
     }
 }

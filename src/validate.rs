@@ -61,7 +61,14 @@ pub fn embedded_data(countries: &Countries, today: Date) -> Report {
 }
 
 /// Checks files on disk: an incident file or a region file, told apart by their features.
-pub fn files(paths: &[std::path::PathBuf], countries: &Countries, today: Date) -> Report {
+/// Checks files as the atlas would read them; `columns` names the columns of a CSV (or the
+/// date property of GeoJSON points) as `--columns` does.
+pub fn files(
+    paths: &[std::path::PathBuf],
+    columns: Option<&crate::io::import::Mapping>,
+    countries: &Countries,
+    today: Date,
+) -> Report {
     let mut report = Report::default();
     for path in paths {
         let name = path.display().to_string();
@@ -95,7 +102,13 @@ pub fn files(paths: &[std::path::PathBuf], countries: &Countries, today: Date) -
         } else {
             // Other formats are checked the way the atlas reads them: every row it would skip
             // is an error here.
-            match import::read(&name, text.as_bytes(), 1, &import::Progress::default()) {
+            match import::read_columns(
+                &name,
+                text.as_bytes(),
+                1,
+                &import::Progress::default(),
+                columns,
+            ) {
                 Ok((_, incidents, r)) => {
                     report.incidents += incidents.len();
                     report.errors.extend(r.first_skipped);

@@ -92,6 +92,52 @@ fn generic_csv_and_geojson_points_are_understood() {
 }
 
 #[test]
+fn the_users_choice_of_columns_and_date_property_is_followed() {
+    let p = Progress::default();
+    let csv = b"Wann,Breite,Laenge,Opfer,Art\n2021-08-26,34.52,69.18,170,suicide bombing\n";
+    let before = import::read("de.csv", csv, 1, &p).unwrap_err();
+    assert!(
+        before.to_string().contains("choose the date column"),
+        "{before}"
+    );
+    let preview = import::preview("de.csv", csv).unwrap();
+    assert!(preview.ask);
+    assert_eq!(preview.guess.date, "Wann", "the only column holding dates");
+    let m =
+        import::Mapping::parse_spec("date=wann,lat=Breite,lon=Laenge,deaths=Opfer,category=Art")
+            .unwrap();
+    let (_, incidents, report) = import::read_with("de.csv", csv, 1, &p, Some(&m)).unwrap();
+    assert_eq!(report.loaded, 1);
+    let i = &incidents[0];
+    assert_eq!((i.lat, i.lon, i.killed), (34.52, 69.18, Some(170)));
+    assert_eq!(i.method, "suicide bombing");
+
+    // Two properties hold dates: the preview asks, and the choice decides.
+    let geo = br#"{"type":"FeatureCollection","features":[
+        {"type":"Feature","geometry":{"type":"Point","coordinates":[69.2,34.5]},
+         "properties":{"reported":"2021-09-01","happened":"2021-08-26","name":"x"}}]}"#;
+    let preview = import::preview("two.geojson", geo).unwrap();
+    assert_eq!(preview.format, Format::GeoJsonPoints);
+    assert!(preview.ask);
+    assert_eq!(preview.date_columns, ["happened", "reported"]);
+    let m = import::Mapping::parse_spec("date=happened").unwrap();
+    let (_, incidents, _) = import::read_with("two.geojson", geo, 1, &p, Some(&m)).unwrap();
+    assert_eq!(incidents[0].date.to_string(), "2021-08-26");
+    assert_eq!(
+        incidents[0].title, "Feature 1",
+        "an exact mapping reads no title"
+    );
+    let (_, incidents, _) = import::read_columns("two.geojson", geo, 1, &p, Some(&m)).unwrap();
+    assert_eq!(
+        incidents[0].title, "x",
+        "named on the command line, the rest is guessed"
+    );
+    let m = import::Mapping::parse_spec("date=reported").unwrap();
+    let (_, incidents, _) = import::read_with("two.geojson", geo, 1, &p, Some(&m)).unwrap();
+    assert_eq!(incidents[0].date.to_string(), "2021-09-01");
+}
+
+#[test]
 fn malformed_files_get_clear_errors_and_never_panic() {
     let p = Progress::default();
     // Empty.
@@ -108,9 +154,13 @@ fn malformed_files_get_clear_errors_and_never_panic() {
     assert!(e.to_string().contains("UTF-8") && e.line == Some(3), "{e}");
     // No recognisable columns.
     let e = import::read("cols.csv", b"a,b,c\n1,2,3\n", 1, &p).unwrap_err();
+    assert!(e.to_string().contains("choose the date column"), "{e}");
+    // A chosen column that is not there is named.
+    let m = import::Mapping::parse_spec("date=a,lat=b,lon=nope").unwrap();
+    let e = import::read_with("cols.csv", b"a,b,c\n1,2,3\n", 1, &p, Some(&m)).unwrap_err();
     assert!(
         e.to_string()
-            .contains("name them date, latitude, longitude"),
+            .contains("no column named 'nope' (chosen for the longitude)"),
         "{e}"
     );
     // Wrong column types: text where numbers belong.

@@ -5,6 +5,7 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use iskp_atlas::basemap::BasemapKind;
+use iskp_atlas::io::import::DataFile;
 use iskp_atlas::model::RegionRole;
 use iskp_atlas::theme::Theme;
 use iskp_atlas::{AtlasApp, Launch};
@@ -505,7 +506,7 @@ fn data_files_load_on_top_and_their_bad_rows_are_reported_not_fatal() {
         .join("tests/fixtures/extra_incidents.geojson");
     let embedded = iskp_atlas::io::embedded::load().0.incidents().len();
     let mut h = harness(Launch {
-        data: vec![file, "/no/such/file.geojson".into()],
+        data: vec![DataFile::new(file), DataFile::new("/no/such/file.geojson")],
         ..Default::default()
     });
     h.run_steps(2);
@@ -595,4 +596,114 @@ fn opening_a_ucdp_file_adds_a_layer_on_a_worker_and_a_bad_file_changes_nothing()
     h.run_steps(2);
     assert_eq!(h.state().dataset.incidents().len(), base);
     assert_eq!(h.state().dataset.layers.len(), 1);
+}
+
+#[test]
+fn file_open_browses_to_a_csv_and_the_column_step_reads_it() {
+    let fixtures = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut h = harness(Launch::default());
+    h.run_steps(2);
+    let base = h.state().dataset.incidents().len();
+
+    // File > Open data file… opens the browser; type the fixtures folder and press Enter.
+    h.get_by_label("File").click();
+    h.run_steps(2);
+    h.get_by_label_contains("Open data file").click();
+    h.run_steps(2);
+    assert!(h.state().browser_open());
+    let field = h.get_by_label("Folder or file");
+    field.focus();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label("Folder or file")
+        .type_text(fixtures.to_str().unwrap());
+    h.run_steps(1);
+    h.key_press(egui::Key::Enter);
+    h.run_steps(2);
+    // Folders first: the UCDP folder is listed, and files that are not data are not.
+    assert!(h.query_by_label_contains("ucdp").is_some());
+    assert!(h.query_by_label_contains("README").is_none());
+    h.get_by_label_contains("own_columns.csv").click();
+    h.run_steps(1);
+    h.get_by_label("Open").click();
+    h.run_steps(1);
+    assert!(!h.state().browser_open());
+    let start = Instant::now();
+    while h.state().choosing_columns().is_none() {
+        h.step();
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "{}",
+            h.state().data_message()
+        );
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    h.run_steps(2);
+    {
+        let (name, preview, guess) = h.state().choosing_columns().unwrap();
+        assert_eq!(name, "own_columns.csv");
+        assert_eq!(preview.rows.len(), 4);
+        assert_eq!(guess.date, "Datum", "the one column of dates is guessed");
+        assert!(guess.lat.is_empty(), "Breite is not a name the atlas knows");
+    }
+    assert!(
+        h.query_by_label_contains("0 of the first 4 rows read")
+            .is_some()
+    );
+    // Pick the columns the way a user does: open each list and choose.
+    for (role, column) in [
+        ("Latitude", "Breite"),
+        ("Longitude", "Länge"),
+        ("Deaths", "Tote"),
+        ("Title", "Ort"),
+    ] {
+        h.get_by_label(role).click();
+        h.run_steps(2);
+        h.get_by_label(column).click();
+        h.run_steps(2);
+    }
+    assert!(
+        h.query_by_label_contains("3 of the first 4 rows read")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label_contains("2021-08-26 at 34.56, 69.21, 170 killed")
+            .is_some()
+    );
+    h.get_by_label("Import").click();
+    h.run_steps(1);
+    let start = Instant::now();
+    while h.state().loading() {
+        h.step();
+        assert!(start.elapsed() < Duration::from_secs(20));
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    h.run_steps(2);
+    let app = h.state();
+    assert!(app.choosing_columns().is_none());
+    assert_eq!(
+        app.dataset.incidents().len(),
+        base + 3,
+        "{}",
+        app.data_message()
+    );
+    assert!(
+        app.data_message().contains("3 of 4 rows loaded") && app.data_message().contains("line 5"),
+        "{}",
+        app.data_message()
+    );
+    let crocus = app
+        .dataset
+        .incidents()
+        .iter()
+        .find(|i| i.layer == 1 && i.title.starts_with("Crocus"))
+        .unwrap();
+    assert_eq!(crocus.killed, Some(145));
+    assert_eq!(crocus.date.to_string(), "2024-03-22");
+    // The choice travels with the layer, so an export reads the file the same way.
+    let layer = &app.dataset.layers[1];
+    assert_eq!(
+        layer.columns.as_deref(),
+        Some("date=Datum,lat=Breite,lon=Länge,deaths=Tote,title=Ort,category=")
+    );
+    assert_eq!(app.state.open_dir.as_deref(), fixtures.to_str());
 }

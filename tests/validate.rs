@@ -31,6 +31,7 @@ fn the_shipped_data_validates_cleanly() {
 fn every_check_fires_with_file_line_feature_and_field() {
     let report = validate::files(
         &[fixture("bad_incidents.geojson")],
+        None,
         &Countries::embedded(),
         TODAY,
     );
@@ -79,11 +80,11 @@ fn every_check_fires_with_file_line_feature_and_field() {
 #[test]
 fn broken_json_and_bad_polygons_are_reported() {
     let c = Countries::embedded();
-    let report = validate::files(&[fixture("broken.geojson")], &c, TODAY);
+    let report = validate::files(&[fixture("broken.geojson")], None, &c, TODAY);
     let e = &report.errors[0];
     assert_eq!(e.line, Some(4), "{e}");
     assert!(e.to_string().contains("invalid JSON"));
-    let report = validate::files(&[fixture("bowtie_region.geojson")], &c, TODAY);
+    let report = validate::files(&[fixture("bowtie_region.geojson")], None, &c, TODAY);
     assert_eq!(report.regions, 1);
     let e = &report.errors[0];
     assert_eq!(e.field.as_deref(), Some("geometry"));

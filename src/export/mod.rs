@@ -16,8 +16,8 @@ pub struct Picture {
     pub year: Option<i32>,
     pub chapter: Option<String>,
     pub theme: Option<Theme>,
-    /// Incident files to load on top of the embedded data.
-    pub data: Vec<PathBuf>,
+    /// Event files to load on top of the embedded data.
+    pub data: Vec<crate::io::import::DataFile>,
     /// A saved [`crate::state::State`] to start from (view, time, layers, filters): how the
     /// window exports exactly what it shows.
     pub state: Option<String>,

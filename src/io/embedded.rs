@@ -41,7 +41,7 @@ pub fn load() -> (Dataset, Vec<LoadError>) {
 /// The embedded data with the user's incident files (`--data`) loaded on top. A file that
 /// cannot be read is reported and skipped; its good features load, its bad ones are reported;
 /// an id that repeats an embedded one is reported and the embedded one kept.
-pub fn load_with(files: &[std::path::PathBuf]) -> (Dataset, Vec<LoadError>) {
+pub fn load_with(files: &[super::import::DataFile]) -> (Dataset, Vec<LoadError>) {
     let mut errors = Vec::new();
     let mut all_regions: Vec<Region> = Vec::new();
     for (name, text) in REGION_FILES {
@@ -52,17 +52,10 @@ pub fn load_with(files: &[std::path::PathBuf]) -> (Dataset, Vec<LoadError>) {
     let (mut incidents, errs) = incidents::parse(INCIDENTS.0, INCIDENTS.1);
     errors.extend(errs);
     let mut layers = Vec::new();
-    for path in files {
-        let name = path.display().to_string();
-        let bytes = match std::fs::read(path) {
-            Ok(b) => b,
-            Err(e) => {
-                errors.push(LoadError::file(&name, format!("cannot read: {e}")));
-                continue;
-            }
-        };
+    for file in files {
+        let name = file.path.display().to_string();
         let layer = layers.len() as u16 + 1;
-        match super::import::read(&name, &bytes, layer, &super::import::Progress::default()) {
+        match file.read(layer, &super::import::Progress::default()) {
             Ok((format, extra, report)) => {
                 if report.skipped > 0 {
                     log::warn!("{}", report.summary(&name, format));
@@ -81,10 +74,7 @@ pub fn load_with(files: &[std::path::PathBuf]) -> (Dataset, Vec<LoadError>) {
                         incidents.push(i);
                     }
                 }
-                layers.push(crate::model::dataset::LayerInfo {
-                    name: file_name(path),
-                    format: format.label().into(),
-                });
+                layers.push(file.layer(format));
             }
             Err(e) => errors.push(e),
         }

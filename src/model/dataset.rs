@@ -13,6 +13,10 @@ pub struct LayerInfo {
     pub name: String,
     /// What the file was read as ("UCDP GED CSV", ...).
     pub format: String,
+    /// The file it was read from and the columns chosen for it (a `--columns` value), so an
+    /// export can read it again; None for the embedded and generated layers.
+    pub path: Option<std::path::PathBuf>,
+    pub columns: Option<String>,
 }
 
 #[derive(Debug, Default, Clone)]
@@ -47,6 +51,8 @@ impl Dataset {
             layers: vec![LayerInfo {
                 name: "ISKP Atlas data".into(),
                 format: "embedded".into(),
+                path: None,
+                columns: None,
             }],
             incidents,
             months,

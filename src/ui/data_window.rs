@@ -1,13 +1,14 @@
-//! The "Data" window: open an event file (or drop it on the window), watch it load with a
-//! progress bar and a cancel button, and save the filtered incidents of a layer as GeoJSON
-//! or CSV.
+//! The "Data" window: open an event file (File > Open, or drop it on the window), watch it
+//! load with a progress bar and a cancel button, and save the filtered incidents of a layer
+//! as GeoJSON or CSV.
 
 use crate::io::import::Progress;
 use crate::model::dataset::LayerInfo;
 use std::sync::atomic::Ordering;
 
 pub enum Action {
-    Open(String),
+    /// Open the file browser.
+    Browse,
     Cancel,
     Save {
         layer: usize,
@@ -18,7 +19,6 @@ pub enum Action {
 
 pub struct DataWindow {
     pub open: bool,
-    path: String,
     export_layer: usize,
     export_path: String,
     pub message: String,
@@ -31,7 +31,6 @@ impl Default for DataWindow {
             .unwrap_or_else(|| ".".into());
         Self {
             open: false,
-            path: String::new(),
             export_layer: 0,
             export_path: dir
                 .join("iskp-atlas-incidents.geojson")
@@ -52,14 +51,10 @@ impl DataWindow {
         let mut action = None;
         let mut open = self.open;
         egui::Window::new("Data").open(&mut open).resizable(false).show(ctx, |ui| {
-            ui.label("Open a UCDP GED or ACLED CSV export, any CSV with date, latitude and longitude columns, or a GeoJSON file of points. You can also drop files on the window.");
-            ui.horizontal(|ui| {
-                let l = ui.label("File");
-                ui.add(egui::TextEdit::singleline(&mut self.path).desired_width(320.0)).labelled_by(l.id);
-                if ui.add_enabled(loading.is_none() && !self.path.trim().is_empty(), egui::Button::new("Open")).clicked() {
-                    action = Some(Action::Open(self.path.trim().to_owned()));
-                }
-            });
+            ui.label("Open a UCDP GED or ACLED CSV export, any CSV with date, latitude and longitude columns, or a GeoJSON file of points. Each file becomes a layer. You can also drop files on the window.");
+            if ui.button("Open file…").on_hover_text("Ctrl+O").clicked() {
+                action = Some(Action::Browse);
+            }
             if let Some((name, p)) = loading {
                 let total = p.bytes_total.load(Ordering::Relaxed).max(1);
                 let done = p.bytes_done.load(Ordering::Relaxed);

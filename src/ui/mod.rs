@@ -1,9 +1,11 @@
 //! Panels and widgets. They read state and return commands; the app carries them out.
 
 pub mod charts;
+pub mod column_window;
 pub mod data_window;
 pub mod details;
 pub mod export_panel;
+pub mod file_browser;
 pub mod filters;
 pub mod help;
 pub mod legend;

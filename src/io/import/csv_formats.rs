@@ -2,7 +2,7 @@
 //! and a longitude. A real CSV reader is used throughout: UCDP quotes fields that hold line
 //! breaks.
 
-use super::{Progress, Report};
+use super::{Mapping, Progress, Report};
 use crate::io::LoadError;
 use crate::model::{Claim, Date, DatePrecision, GeoPrecision, Incident, IncidentKind, Source};
 use std::collections::HashMap;
@@ -31,11 +31,6 @@ impl Columns {
 
     fn has(&self, name: &str) -> bool {
         self.0.contains_key(name)
-    }
-
-    /// The first of `names` that is a column.
-    fn find(&self, names: &[&str]) -> Option<String> {
-        names.iter().find(|n| self.has(n)).map(|n| (*n).to_owned())
     }
 }
 
@@ -98,7 +93,7 @@ pub fn parse_date(s: &str) -> Option<(Date, DatePrecision)> {
     }
 }
 
-fn coordinates(lat: &str, lon: &str) -> Result<(f64, f64), String> {
+pub(super) fn coordinates(lat: &str, lon: &str) -> Result<(f64, f64), String> {
     let (Ok(lat), Ok(lon)) = (lat.parse::<f64>(), lon.parse::<f64>()) else {
         return Err(format!(
             "latitude '{lat}' / longitude '{lon}' are not numbers"
@@ -342,59 +337,124 @@ pub fn read_acled(
     )
 }
 
-/// Which columns of a generic CSV hold what.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Mapping {
-    pub date: String,
-    pub lat: String,
-    pub lon: String,
-    pub deaths: Option<String>,
-    pub title: Option<String>,
-    pub category: Option<String>,
+/// Finds a column by its usual names; `columns` as written in the file.
+fn find(columns: &[String], names: &[&str]) -> Option<String> {
+    names.iter().find_map(|n| {
+        columns
+            .iter()
+            .find(|c| c.trim().trim_start_matches('\u{feff}').to_lowercase() == *n)
+            .cloned()
+    })
 }
 
-/// Guesses the mapping from common header names.
-fn guess(c: &Columns) -> Result<Mapping, String> {
-    let date = c.find(&[
-        "date",
-        "event_date",
-        "date_start",
-        "start_date",
-        "day",
-        "year",
-    ]);
-    let lat = c.find(&["latitude", "lat", "y"]);
-    let lon = c.find(&["longitude", "lon", "lng", "long", "x"]);
-    match (date, lat, lon) {
-        (Some(date), Some(lat), Some(lon)) => Ok(Mapping {
-            date,
-            lat,
-            lon,
-            deaths: c.find(&["deaths", "killed", "fatalities", "best", "dead"]),
-            title: c.find(&["title", "name", "event", "description"]),
-            category: c.find(&["category", "type", "kind", "event_type"]),
-        }),
-        (d, la, lo) => Err(format!(
-            "CSV: cannot tell which columns hold the{}{}{}: name them date, latitude, longitude",
-            if d.is_none() { " date" } else { "" },
-            if la.is_none() { " latitude" } else { "" },
-            if lo.is_none() { " longitude" } else { "" },
-        )),
+/// Guesses a generic CSV's mapping from common header names, falling back to the only column
+/// whose values are dates. A role left empty is one the user has to pick.
+pub(super) fn guess_mapping(columns: &[String], date_columns: &[String]) -> Mapping {
+    let by_name = find(
+        columns,
+        &[
+            "date",
+            "event_date",
+            "date_start",
+            "start_date",
+            "day",
+            "year",
+        ],
+    );
+    Mapping {
+        date: by_name
+            .or_else(|| (date_columns.len() == 1).then(|| date_columns[0].clone()))
+            .unwrap_or_default(),
+        lat: find(columns, &["latitude", "lat", "y"]).unwrap_or_default(),
+        lon: find(columns, &["longitude", "lon", "lng", "long", "x"]).unwrap_or_default(),
+        deaths: find(columns, &["deaths", "killed", "fatalities", "best", "dead"]),
+        title: find(columns, &["title", "name", "event", "description"]),
+        category: find(columns, &["category", "type", "kind", "event_type"]),
     }
 }
 
+/// The header (as written) and the first `n` rows with their line numbers.
+pub(super) fn head(
+    file: &str,
+    text: &str,
+    n: usize,
+) -> Result<(Vec<String>, Vec<(usize, Vec<String>)>), LoadError> {
+    let mut r = reader(text);
+    let columns: Vec<String> = r
+        .headers()
+        .map_err(|e| {
+            LoadError::file(file, format!("cannot read the header line: {e}")).at_line(Some(1))
+        })?
+        .iter()
+        .map(|h| h.trim_start_matches('\u{feff}').trim().to_owned())
+        .collect();
+    let mut rows = Vec::new();
+    let mut record = csv::StringRecord::new();
+    while rows.len() < n {
+        match r.read_record(&mut record) {
+            Ok(true) => {
+                let line = record.position().map_or(0, |p| p.line() as usize);
+                let values = (0..columns.len())
+                    .map(|i| record.get(i).unwrap_or("").to_owned())
+                    .collect();
+                rows.push((line, values));
+            }
+            Ok(false) => break,
+            // A bad row is reported by the import itself; the preview shows the good ones.
+            Err(e) if !matches!(e.kind(), csv::ErrorKind::Io(_)) => continue,
+            Err(_) => break,
+        }
+    }
+    Ok((columns, rows))
+}
+
+/// The mapping with names as `Columns` keys them, each checked against the header.
+fn resolve(c: &Columns, m: &Mapping) -> Result<Mapping, String> {
+    let key = |role: &str, name: &str| {
+        let k = name.trim().to_lowercase();
+        if c.has(&k) {
+            Ok(k)
+        } else if name.trim().is_empty() {
+            Err(format!(
+                "CSV: choose the {role} column (or give --columns date=...,lat=...,lon=...)"
+            ))
+        } else {
+            Err(format!(
+                "CSV: no column named '{name}' (chosen for the {role})"
+            ))
+        }
+    };
+    let optional = |role: &str, name: &Option<String>| {
+        name.as_deref()
+            .filter(|n| !n.trim().is_empty())
+            .map(|n| key(role, n))
+            .transpose()
+    };
+    Ok(Mapping {
+        date: key("date", &m.date)?,
+        lat: key("latitude", &m.lat)?,
+        lon: key("longitude", &m.lon)?,
+        deaths: optional("deaths", &m.deaths)?,
+        title: optional("title", &m.title)?,
+        category: optional("category", &m.category)?,
+    })
+}
+
+/// Any CSV with date and coordinate columns, named by `mapping` or guessed from the header.
 pub fn read_generic(
     file: &str,
     text: &str,
     progress: &Progress,
+    mapping: Option<&Mapping>,
 ) -> Result<(Vec<Incident>, Report), LoadError> {
-    let mut mapping = None;
+    // Set once the header is read, before the first row.
+    let resolved = std::cell::OnceCell::<Mapping>::new();
     rows(
         file,
         text,
         progress,
         |c, r, line| {
-            let m: &Mapping = mapping.get_or_insert_with(|| guess(c).unwrap_or_default());
+            let m = resolved.get().ok_or("no mapping")?;
             let raw = c.get(r, &m.date);
             let (date, precision) =
                 parse_date(raw).ok_or_else(|| format!("{} '{raw}' is not a date", m.date))?;
@@ -423,7 +483,19 @@ pub fn read_generic(
             }];
             Ok(i)
         },
-        |c| guess(c).map(|_| ()),
+        |c| {
+            let columns: Vec<String> = c.0.keys().cloned().collect();
+            let guessed;
+            let m = match mapping {
+                Some(m) => m,
+                None => {
+                    guessed = guess_mapping(&columns, &[]);
+                    &guessed
+                }
+            };
+            let _ = resolved.set(resolve(c, m)?);
+            Ok(())
+        },
     )
 }
 

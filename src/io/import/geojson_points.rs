@@ -1,8 +1,8 @@
 //! Any GeoJSON FeatureCollection of Points with a date property, for files that do not
 //! follow the atlas's own schema.
 
-use super::Report;
 use super::csv_formats::parse_date;
+use super::{Mapping, Report};
 use crate::io::LoadError;
 use crate::model::{DatePrecision, Incident, Source};
 use serde_json::Value;
@@ -18,46 +18,125 @@ const DATE_KEYS: [&str; 7] = [
     "year",
 ];
 
-pub fn read(file: &str, text: &str) -> Result<(Vec<Incident>, Report), LoadError> {
+/// How many features are looked at to tell which properties hold dates.
+const SAMPLE: usize = 200;
+
+/// The features of a FeatureCollection.
+pub(super) fn features(file: &str, text: &str) -> Result<Vec<Value>, LoadError> {
     let root: Value = serde_json::from_str(text).map_err(|e| LoadError::from_json(file, &e))?;
-    let features = root
-        .get("features")
-        .and_then(Value::as_array)
-        .ok_or_else(|| {
-            LoadError::file(file, "not a GeoJSON FeatureCollection").field("features")
-        })?;
-    let date_key = features
+    match root {
+        Value::Object(mut o) => match o.remove("features") {
+            Some(Value::Array(features)) => Ok(features),
+            _ => Err(LoadError::file(file, "not a GeoJSON FeatureCollection").field("features")),
+        },
+        _ => Err(LoadError::file(file, "not a GeoJSON FeatureCollection").field("features")),
+    }
+}
+
+/// Property names in order of first appearance over the first features.
+pub(super) fn property_names(features: &[Value]) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for f in features.iter().take(SAMPLE) {
+        if let Some(props) = f.get("properties").and_then(Value::as_object) {
+            for k in props.keys() {
+                if !names.contains(k) {
+                    names.push(k.clone());
+                }
+            }
+        }
+    }
+    names
+}
+
+/// A property as text: strings as they are, numbers written out, anything else absent.
+pub(super) fn property_text(f: &Value, key: &str) -> Option<String> {
+    match f.get("properties")?.get(key)? {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(x) => Some(x.to_string()),
+        _ => None,
+    }
+}
+
+/// Properties whose values in the first features read mostly as dates.
+pub(super) fn date_properties(features: &[Value], names: &[String]) -> Vec<String> {
+    names
         .iter()
-        .find_map(|f| {
-            let props = f.get("properties")?.as_object()?;
-            DATE_KEYS.iter().find(|k| {
-                props
-                    .get(**k)
-                    .is_some_and(|v| v.is_string() || v.is_number())
-            })
+        .filter(|name| {
+            let values: Vec<String> = features
+                .iter()
+                .take(SAMPLE)
+                .filter_map(|f| property_text(f, name))
+                .collect();
+            super::mapping::mostly_dates(values.iter().map(String::as_str))
         })
-        .ok_or_else(|| {
-            LoadError::file(
-                file,
-                format!("no date property (looked for {})", DATE_KEYS.join(", ")),
-            )
-        })?;
+        .cloned()
+        .collect()
+}
+
+/// The date property by name among those holding dates (or the only one holding dates), and
+/// the usual names for deaths, title and category.
+pub(super) fn guess_mapping(names: &[String], date_properties: &[String]) -> Mapping {
+    let find = |keys: &[&str]| {
+        keys.iter()
+            .find_map(|k| names.iter().find(|n| n.to_lowercase() == *k).cloned())
+    };
+    let date = DATE_KEYS
+        .iter()
+        .find_map(|k| date_properties.iter().find(|n| n.to_lowercase() == *k))
+        .or(date_properties.first())
+        .cloned()
+        .unwrap_or_default();
+    Mapping {
+        date,
+        deaths: find(&["killed", "deaths", "fatalities", "best"]),
+        title: find(&["title", "name", "event"]),
+        category: find(&["category", "type", "kind", "method"]),
+        ..Default::default()
+    }
+}
+
+/// Reads the points with the date (and optional deaths, title and category) properties named
+/// by `mapping`, or guessed.
+pub fn read(
+    file: &str,
+    text: &str,
+    mapping: Option<&Mapping>,
+) -> Result<(Vec<Incident>, Report), LoadError> {
+    let features = features(file, text)?;
+    let names = property_names(&features);
+    let m = match mapping {
+        Some(m) => m.clone(),
+        None => guess_mapping(&names, &date_properties(&features, &names)),
+    };
+    if m.date.is_empty() {
+        return Err(LoadError::file(
+            file,
+            "no property holds dates (give one with --columns date=PROPERTY)",
+        ));
+    }
+    if !names.contains(&m.date) {
+        return Err(LoadError::file(
+            file,
+            format!("no property named '{}' (chosen for the date)", m.date),
+        ));
+    }
     let mut report = Report {
         rows: features.len(),
         ..Default::default()
     };
     let mut out = Vec::new();
     for (n, f) in features.iter().enumerate() {
-        match feature(f, date_key, n) {
+        match feature(f, &m, n) {
             Ok(i) => out.push(i),
-            Err(m) => report.skip(LoadError::file(file, m).feature(Some(&format!("#{}", n + 1)))),
+            Err(e) => report.skip(LoadError::file(file, e).feature(Some(&format!("#{}", n + 1)))),
         }
     }
     report.loaded = out.len();
     Ok((out, report))
 }
 
-fn feature(f: &Value, date_key: &str, n: usize) -> Result<Incident, String> {
+/// A Point feature's longitude and latitude, checked.
+pub(super) fn point(f: &Value) -> Result<(f64, f64), String> {
     let coords = f
         .pointer("/geometry/coordinates")
         .and_then(Value::as_array)
@@ -72,31 +151,36 @@ fn feature(f: &Value, date_key: &str, n: usize) -> Result<Incident, String> {
     if !(-180.0..=180.0).contains(&lon) || !(-90.0..=90.0).contains(&lat) {
         return Err(format!("[{lon}, {lat}] is out of range"));
     }
+    Ok((lon, lat))
+}
+
+fn feature(f: &Value, m: &Mapping, n: usize) -> Result<Incident, String> {
+    let (lon, lat) = point(f)?;
     let props = f
         .get("properties")
         .and_then(Value::as_object)
         .ok_or("no properties")?;
-    let raw = match props.get(date_key) {
-        Some(Value::String(s)) => s.clone(),
-        Some(Value::Number(x)) => x.to_string(),
-        _ => return Err(format!("no {date_key}")),
-    };
+    let raw = property_text(f, &m.date).ok_or_else(|| format!("no {}", m.date))?;
     let (date, precision) =
-        parse_date(&raw).ok_or_else(|| format!("{date_key} '{raw}' is not a date"))?;
+        parse_date(&raw).ok_or_else(|| format!("{} '{raw}' is not a date", m.date))?;
     let text = |keys: &[&str]| {
         keys.iter()
             .find_map(|k| props.get(*k).and_then(Value::as_str))
             .unwrap_or("")
             .to_owned()
     };
-    let killed = ["killed", "deaths", "fatalities", "best"]
-        .iter()
-        .find_map(|k| props.get(*k).and_then(Value::as_f64))
-        .filter(|v| *v >= 0.0)
+    let chosen = |key: &Option<String>| {
+        key.as_deref()
+            .filter(|k| !k.is_empty())
+            .and_then(|k| property_text(f, k))
+    };
+    let killed = chosen(&m.deaths)
+        .and_then(|v| v.trim().parse::<f64>().ok())
+        .filter(|v| v.is_finite() && *v >= 0.0)
         .map(|v| v.round() as u32);
-    let title = match text(&["title", "name", "event"]) {
-        t if t.is_empty() => format!("Feature {}", n + 1),
-        t => t,
+    let title = match chosen(&m.title) {
+        Some(t) if !t.is_empty() => t,
+        _ => format!("Feature {}", n + 1),
     };
     let mut i = Incident::new(format!("geojson-{}", n + 1), date, lon, lat);
     if precision == DatePrecision::Year {
@@ -105,7 +189,7 @@ fn feature(f: &Value, date_key: &str, n: usize) -> Result<Incident, String> {
     i.country = text(&["country", "iso3"]);
     i.admin1 = text(&["admin1", "province"]);
     i.place = text(&["place", "location"]);
-    i.method = text(&["category", "type", "kind", "method"]);
+    i.method = chosen(&m.category).unwrap_or_default();
     i.killed = killed;
     i.title = title;
     i.summary = text(&["summary", "description", "notes"]);

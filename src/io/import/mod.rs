@@ -5,6 +5,9 @@
 
 pub mod csv_formats;
 pub mod geojson_points;
+mod mapping;
+
+pub use mapping::{Mapping, Preview, preview};
 
 use super::LoadError;
 use crate::model::Incident;
@@ -31,6 +34,55 @@ impl Format {
             Self::Acled => "ACLED CSV export",
             Self::Csv => "CSV",
         }
+    }
+}
+
+/// A user's event file and, where its layout is not fixed, the columns to read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DataFile {
+    pub path: std::path::PathBuf,
+    pub columns: Option<Mapping>,
+}
+
+impl DataFile {
+    pub fn new(path: impl Into<std::path::PathBuf>) -> Self {
+        Self {
+            path: path.into(),
+            columns: None,
+        }
+    }
+
+    /// Reads it (columns not named are guessed). Errors name the file.
+    pub fn read(
+        &self,
+        layer: u16,
+        progress: &Progress,
+    ) -> Result<(Format, Vec<Incident>, Report), LoadError> {
+        let name = self.path.display().to_string();
+        let bytes = std::fs::read(&self.path)
+            .map_err(|e| LoadError::file(&name, format!("cannot read: {e}")))?;
+        read_columns(&name, &bytes, layer, progress, self.columns.as_ref())
+    }
+
+    /// Its layer, as loaded.
+    pub fn layer(&self, format: Format) -> crate::model::dataset::LayerInfo {
+        crate::model::dataset::LayerInfo {
+            name: super::embedded::file_name(&self.path),
+            format: format.label().into(),
+            path: Some(self.path.clone()),
+            columns: self.columns.as_ref().map(Mapping::to_spec),
+        }
+    }
+
+    /// The file behind a loaded layer, if it came from one.
+    pub fn of_layer(layer: &crate::model::dataset::LayerInfo) -> Option<Self> {
+        Some(Self {
+            path: layer.path.clone()?,
+            columns: layer
+                .columns
+                .as_deref()
+                .and_then(|c| Mapping::parse_spec(c).ok()),
+        })
     }
 }
 
@@ -122,13 +174,79 @@ pub fn detect(bytes: &[u8]) -> Option<Format> {
     }
 }
 
-/// Reads a file in any supported format. `layer` tags every incident.
+/// Reads a file in any supported format. `layer` tags every incident. Columns of a generic
+/// CSV and the date property of GeoJSON points are guessed from their names.
 pub fn read(
     file: &str,
     bytes: &[u8],
     layer: u16,
     progress: &Progress,
 ) -> Result<(Format, Vec<Incident>, Report), LoadError> {
+    read_with(file, bytes, layer, progress, None)
+}
+
+/// As `read`, with columns named on the command line (`--columns`); roles it does not name
+/// are guessed as `read` would.
+pub fn read_columns(
+    file: &str,
+    bytes: &[u8],
+    layer: u16,
+    progress: &Progress,
+    columns: Option<&Mapping>,
+) -> Result<(Format, Vec<Incident>, Report), LoadError> {
+    match columns {
+        None => read(file, bytes, layer, progress),
+        Some(named) => {
+            let guess = preview(file, bytes)?.guess;
+            let m = named.clone().or_guessed(guess);
+            read_with(file, bytes, layer, progress, Some(&m))
+        }
+    }
+}
+
+/// As `read`, with the user's choice of columns (or properties) where the layout is not
+/// fixed: generic CSV and GeoJSON points. Fixed layouts ignore it.
+pub fn read_with(
+    file: &str,
+    bytes: &[u8],
+    layer: u16,
+    progress: &Progress,
+    mapping: Option<&Mapping>,
+) -> Result<(Format, Vec<Incident>, Report), LoadError> {
+    let (text, format) = text_and_format(file, bytes)?;
+    progress.bytes_total.store(bytes.len(), Ordering::Relaxed);
+    let (mut incidents, report) = match format {
+        Format::AtlasGeoJson => {
+            let (incidents, errors) = super::incidents::parse(file, text);
+            if incidents.is_empty() && !errors.is_empty() && errors[0].field.is_none() {
+                return Err(errors[0].clone());
+            }
+            let mut report = Report {
+                rows: incidents.len() + errors.len(),
+                loaded: incidents.len(),
+                ..Default::default()
+            };
+            for e in errors {
+                report.skip(e);
+            }
+            (incidents, report)
+        }
+        Format::GeoJsonPoints => geojson_points::read(file, text, mapping)?,
+        Format::UcdpGed => csv_formats::read_ucdp(file, text, progress)?,
+        Format::Acled => csv_formats::read_acled(file, text, progress)?,
+        Format::Csv => csv_formats::read_generic(file, text, progress, mapping)?,
+    };
+    if progress.cancelled() {
+        return Err(LoadError::file(file, "cancelled"));
+    }
+    for i in &mut incidents {
+        i.layer = layer;
+    }
+    Ok((format, incidents, report))
+}
+
+/// The text of a file and its format, or why it cannot be read at all.
+fn text_and_format<'a>(file: &str, bytes: &'a [u8]) -> Result<(&'a str, Format), LoadError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(LoadError::file(file, "the file is empty"));
     }
@@ -147,33 +265,5 @@ pub fn read(
             "not GeoJSON and no comma-, semicolon- or tab-separated header line",
         )
     })?;
-    progress.bytes_total.store(bytes.len(), Ordering::Relaxed);
-    let (mut incidents, report) = match format {
-        Format::AtlasGeoJson => {
-            let (incidents, errors) = super::incidents::parse(file, text);
-            if incidents.is_empty() && !errors.is_empty() && errors[0].field.is_none() {
-                return Err(errors[0].clone());
-            }
-            let mut report = Report {
-                rows: incidents.len() + errors.len(),
-                loaded: incidents.len(),
-                ..Default::default()
-            };
-            for e in errors {
-                report.skip(e);
-            }
-            (incidents, report)
-        }
-        Format::GeoJsonPoints => geojson_points::read(file, text)?,
-        Format::UcdpGed => csv_formats::read_ucdp(file, text, progress)?,
-        Format::Acled => csv_formats::read_acled(file, text, progress)?,
-        Format::Csv => csv_formats::read_generic(file, text, progress)?,
-    };
-    if progress.cancelled() {
-        return Err(LoadError::file(file, "cancelled"));
-    }
-    for i in &mut incidents {
-        i.layer = layer;
-    }
-    Ok((format, incidents, report))
+    Ok((text, format))
 }

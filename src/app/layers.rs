@@ -1,0 +1,384 @@
+//! Data layers: users' event files opened from File > Open, the Data window or a drop on the
+//! window, read on a worker thread (after asking which columns hold what when the layout is
+//! not fixed); layers shown, hidden, filtered to IS, saved and removed.
+
+use super::AtlasApp;
+use crate::io::import::{self, DataFile, Mapping, Preview, Progress};
+use crate::model::Dataset;
+use crate::ui;
+use crate::ui::details::Selection;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, TryRecvError};
+
+/// The window side of importing: what is loading, what waits, and the windows that ask.
+#[derive(Default)]
+pub(super) struct DataUi {
+    loading: Option<Loading>,
+    /// Files dropped or chosen while another is loading or waiting for its columns.
+    queued: std::collections::VecDeque<PathBuf>,
+    choosing: Option<Choosing>,
+    pub window: ui::data_window::DataWindow,
+    pub browser: ui::file_browser::FileBrowser,
+}
+
+/// A file being read on a worker thread.
+struct Loading {
+    name: String,
+    progress: Arc<Progress>,
+    rx: Receiver<Result<Loaded, String>>,
+}
+
+enum Loaded {
+    Done(Dataset, String),
+    /// The layout is not fixed: the user says which columns hold what, then it is read.
+    Choose(Box<Choosing>),
+}
+
+/// A file waiting for the user to confirm its columns; its bytes are kept so it is read once.
+struct Choosing {
+    file: DataFile,
+    name: String,
+    bytes: Arc<Vec<u8>>,
+    preview: Preview,
+    mapping: Mapping,
+}
+
+impl AtlasApp {
+    /// Starts reading `path` on a worker thread; the window keeps drawing meanwhile. A CSV of
+    /// no known layout (or GeoJSON with several date properties) first asks for its columns.
+    /// The new dataset replaces the old one only if the whole read succeeds.
+    pub fn open_file(&mut self, path: PathBuf) {
+        self.rt.data.window.open = true;
+        self.load(DataFile::new(path), None);
+    }
+
+    fn load(&mut self, file: DataFile, bytes: Option<Arc<Vec<u8>>>) {
+        let data = &mut self.rt.data;
+        if data.loading.is_some() || (data.choosing.is_some() && bytes.is_none()) {
+            data.queued.push_back(file.path);
+            return;
+        }
+        let name = crate::io::embedded::file_name(&file.path);
+        let progress = Arc::new(Progress::default());
+        let (tx, rx) = std::sync::mpsc::channel();
+        let (old, regions, mut layers) = (
+            self.dataset.incidents().to_vec(),
+            self.dataset.regions.clone(),
+            self.dataset.layers.clone(),
+        );
+        let layer = layers.len() as u16;
+        let (p, ctx, label) = (progress.clone(), self.rt.ctx.clone(), name.clone());
+        std::thread::spawn(move || {
+            let result = (|| {
+                let bytes = match bytes {
+                    Some(b) => b,
+                    None => Arc::new(
+                        std::fs::read(&file.path)
+                            .map_err(|e| format!("{}: cannot read: {e}", file.path.display()))?,
+                    ),
+                };
+                if file.columns.is_none() {
+                    let preview = import::preview(&label, &bytes).map_err(|e| e.to_string())?;
+                    if preview.ask {
+                        let mapping = explicit(preview.guess.clone());
+                        return Ok(Loaded::Choose(Box::new(Choosing {
+                            file,
+                            name: label,
+                            bytes,
+                            preview,
+                            mapping,
+                        })));
+                    }
+                }
+                let (format, new, report) =
+                    import::read_columns(&label, &bytes, layer, &p, file.columns.as_ref())
+                        .map_err(|e| e.to_string())?;
+                let summary = report.summary(&label, format);
+                let mut info = file.layer(format);
+                info.name = label;
+                layers.push(info);
+                let mut dataset = Dataset::new(old.into_iter().chain(new).collect(), regions);
+                dataset.layers = layers;
+                Ok(Loaded::Done(dataset, summary))
+            })();
+            let _ = tx.send(result);
+            ctx.request_repaint();
+        });
+        self.rt.data.loading = Some(Loading { name, progress, rx });
+        self.rt.data.window.message.clear();
+    }
+
+    /// Swaps in a finished load, opens the column window, or reports why a load failed (and
+    /// keeps what was loaded).
+    pub(super) fn poll_loading(&mut self) {
+        let Some(loading) = &self.rt.data.loading else {
+            self.next_queued();
+            return;
+        };
+        match loading.rx.try_recv() {
+            Ok(Ok(Loaded::Done(dataset, summary))) => {
+                self.replace_dataset(dataset);
+                self.rt.data.window.message = summary;
+                self.rt.data.loading = None;
+            }
+            Ok(Ok(Loaded::Choose(choosing))) => {
+                self.rt.data.window.message =
+                    format!("{}: say which columns hold what", choosing.name);
+                self.rt.data.choosing = Some(*choosing);
+                self.rt.data.loading = None;
+            }
+            Ok(Err(e)) => {
+                self.rt.data.window.message = e;
+                self.rt.data.loading = None;
+            }
+            Err(TryRecvError::Empty) => {
+                self.rt
+                    .ctx
+                    .request_repaint_after(std::time::Duration::from_millis(100));
+            }
+            Err(TryRecvError::Disconnected) => {
+                self.rt.data.window.message = "the loader stopped unexpectedly".into();
+                self.rt.data.loading = None;
+            }
+        }
+        self.next_queued();
+    }
+
+    fn next_queued(&mut self) {
+        let data = &mut self.rt.data;
+        if data.loading.is_none()
+            && data.choosing.is_none()
+            && let Some(next) = data.queued.pop_front()
+        {
+            self.load(DataFile::new(next), None);
+        }
+    }
+
+    /// The file waiting for its columns: its name, what it looks like and the current choice.
+    pub fn choosing_columns(&self) -> Option<(&str, &Preview, &Mapping)> {
+        self.rt
+            .data
+            .choosing
+            .as_ref()
+            .map(|c| (c.name.as_str(), &c.preview, &c.mapping))
+    }
+
+    /// Reads the waiting file with `mapping`.
+    pub fn import_with(&mut self, mapping: Mapping) {
+        if let Some(c) = self.rt.data.choosing.take() {
+            let file = DataFile {
+                path: c.file.path,
+                columns: Some(mapping),
+            };
+            self.load(file, Some(c.bytes));
+        }
+    }
+
+    /// Drops the waiting file without reading it.
+    pub fn cancel_columns(&mut self) {
+        if let Some(c) = self.rt.data.choosing.take() {
+            self.rt.data.window.message = format!("{}: not opened", c.name);
+        }
+    }
+
+    /// Takes a new dataset: indices, choices, the timeline's span and the mask follow.
+    pub(super) fn replace_dataset(&mut self, dataset: Dataset) {
+        self.dataset = dataset;
+        self.rt.layer_counts = self.dataset.layer_counts();
+        self.rt.choices = ui::filters::Choices::new(&self.dataset);
+        self.rt.selection = Selection::None;
+        self.rt.highlight.clear();
+        self.rt.mask_filter = None;
+        // The timeline spans every layer, never starting after ISKP's founding.
+        let first = self
+            .dataset
+            .incidents()
+            .iter()
+            .filter(|i| i.layer > 0)
+            .map(|i| i.date.month_index())
+            .min();
+        let first = first
+            .unwrap_or(i32::MAX)
+            .min(crate::timeline::FIRST_YEAR * 12);
+        if let Some(last) = self.dataset.incidents().last() {
+            self.state
+                .timeline
+                .set_months(first, last.date.month_index().max(first));
+        }
+        self.refresh_mask();
+    }
+
+    /// Adds incidents as a new data layer at once (on this thread): for generated data and
+    /// tools; files go through [`AtlasApp::open_file`].
+    pub fn add_layer(&mut self, name: &str, mut incidents: Vec<crate::model::Incident>) {
+        let layer = self.dataset.layers.len() as u16;
+        for i in &mut incidents {
+            i.layer = layer;
+        }
+        let mut layers = self.dataset.layers.clone();
+        layers.push(crate::model::dataset::LayerInfo {
+            name: name.to_owned(),
+            format: "generated".into(),
+            path: None,
+            columns: None,
+        });
+        let all = self
+            .dataset
+            .incidents()
+            .iter()
+            .cloned()
+            .chain(incidents)
+            .collect();
+        let mut dataset = Dataset::new(all, self.dataset.regions.clone());
+        dataset.layers = layers;
+        self.replace_dataset(dataset);
+    }
+
+    /// Drops data layer `l` (not the atlas's own).
+    pub fn remove_layer(&mut self, l: usize) {
+        if l == 0 || l >= self.dataset.layers.len() {
+            return;
+        }
+        let incidents = self
+            .dataset
+            .incidents()
+            .iter()
+            .filter(|i| usize::from(i.layer) != l)
+            .cloned()
+            .map(|mut i| {
+                if usize::from(i.layer) > l {
+                    i.layer -= 1;
+                }
+                i
+            })
+            .collect();
+        let mut layers = self.dataset.layers.clone();
+        layers.remove(l);
+        let mut dataset = Dataset::new(incidents, self.dataset.regions.clone());
+        dataset.layers = layers;
+        self.rt.layer_visible.remove(l);
+        self.rt.is_only.remove(l);
+        self.replace_dataset(dataset);
+    }
+
+    /// A file is loading or waiting to.
+    pub fn loading(&self) -> bool {
+        self.rt.data.loading.is_some() || !self.rt.data.queued.is_empty()
+    }
+
+    pub fn data_message(&self) -> &str {
+        &self.rt.data.window.message
+    }
+
+    pub fn set_layer_visible(&mut self, l: usize, on: bool) {
+        if let Some(v) = self.rt.layer_visible.get_mut(l) {
+            *v = on;
+        }
+        self.refresh_mask();
+    }
+
+    pub fn set_is_only(&mut self, l: usize, on: bool) {
+        if let Some(v) = self.rt.is_only.get_mut(l) {
+            *v = on;
+        }
+        self.refresh_mask();
+    }
+
+    /// Writes layer `l`'s incidents that pass the filters, atomically.
+    pub fn save_layer(&self, l: usize, path: &str, csv: bool) -> Result<String, String> {
+        let chosen = self
+            .dataset
+            .incidents()
+            .iter()
+            .zip(&self.rt.mask)
+            .filter(|(i, m)| **m && usize::from(i.layer) == l)
+            .map(|(i, _)| i);
+        let n = chosen.clone().count();
+        let text = if csv {
+            crate::io::write::to_csv(chosen)?
+        } else {
+            crate::io::write::to_geojson(chosen)
+        };
+        crate::export::write_atomic(std::path::Path::new(path), |tmp| {
+            std::fs::write(tmp, &text).map_err(|e| e.to_string())
+        })?;
+        Ok(format!("Saved {n} incidents to {path}"))
+    }
+
+    /// The files behind the loaded layers, so an export can show them too.
+    pub(super) fn layer_files(&self) -> Vec<DataFile> {
+        self.dataset
+            .layers
+            .iter()
+            .filter_map(DataFile::of_layer)
+            .collect()
+    }
+
+    /// The Data window, the file browser and the column window, and what they ask for.
+    pub(super) fn data_windows(&mut self, ctx: &egui::Context) {
+        let loading = self
+            .rt
+            .data
+            .loading
+            .as_ref()
+            .map(|l| (l.name.as_str(), &*l.progress));
+        let action = self.rt.data.window.show(ctx, &self.dataset.layers, loading);
+        match action {
+            Some(ui::data_window::Action::Browse) => self.browse(),
+            Some(ui::data_window::Action::Cancel) => {
+                if let Some(l) = &self.rt.data.loading {
+                    l.progress
+                        .cancel
+                        .store(true, std::sync::atomic::Ordering::Relaxed);
+                }
+                self.rt.data.queued.clear();
+            }
+            Some(ui::data_window::Action::Save { layer, path, csv }) => {
+                self.rt.data.window.message =
+                    self.save_layer(layer, &path, csv).unwrap_or_else(|e| e);
+            }
+            None => {}
+        }
+        if let Some(path) = self.rt.data.browser.show(ctx) {
+            self.state.open_dir = path.parent().map(|d| d.display().to_string());
+            self.open_file(path);
+        }
+        let choice = self
+            .rt
+            .data
+            .choosing
+            .as_mut()
+            .and_then(|c| ui::column_window::show(ctx, &c.name, &c.preview, &mut c.mapping));
+        match choice {
+            Some(ui::column_window::Action::Import) => {
+                if let Some(m) = self.rt.data.choosing.as_ref().map(|c| c.mapping.clone()) {
+                    self.import_with(m);
+                }
+            }
+            Some(ui::column_window::Action::Cancel) => self.cancel_columns(),
+            None => {}
+        }
+    }
+
+    /// File > Open: the file browser, in the folder last opened from.
+    pub fn browse(&mut self) {
+        let dir = self.state.open_dir.as_ref().map(PathBuf::from);
+        self.rt.data.browser.open_at(dir);
+    }
+
+    pub fn browser_open(&self) -> bool {
+        self.rt.data.browser.open
+    }
+}
+
+/// A guess made explicit: optional roles it left empty become "(none)", so the user sees
+/// exactly what will be read and nothing is guessed again behind their back.
+fn explicit(guess: Mapping) -> Mapping {
+    Mapping {
+        deaths: Some(guess.deaths.unwrap_or_default()),
+        title: Some(guess.title.unwrap_or_default()),
+        category: Some(guess.category.unwrap_or_default()),
+        ..guess
+    }
+}

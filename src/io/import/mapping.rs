@@ -1,0 +1,281 @@
+//! Which column (or GeoJSON property) holds what, for files whose layout is not fixed: a
+//! spreadsheet's CSV or a GeoJSON of points. The window asks the user with a preview of the
+//! first rows; the command line takes `--columns date=...,lat=...,lon=...`. Without either,
+//! columns are guessed from their names and their values.
+
+use super::csv_formats::{self, parse_date};
+use super::{Format, geojson_points, text_and_format};
+use crate::io::LoadError;
+
+/// Column names as they appear in the file; matching ignores case and surrounding spaces.
+/// For GeoJSON points `lat` and `lon` are unused (the geometry has them).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Mapping {
+    pub date: String,
+    pub lat: String,
+    pub lon: String,
+    pub deaths: Option<String>,
+    pub title: Option<String>,
+    pub category: Option<String>,
+}
+
+impl Mapping {
+    /// Reads `date=When,lat=Y,lon=X[,deaths=..][,title=..][,category=..]`.
+    pub fn parse_spec(spec: &str) -> Result<Self, String> {
+        let mut m = Self::default();
+        for part in spec.split(',').filter(|p| !p.trim().is_empty()) {
+            let (key, column) = part
+                .split_once('=')
+                .map(|(k, c)| (k.trim().to_lowercase(), c.trim().to_owned()))
+                .ok_or_else(|| format!("'{part}' is not role=column"))?;
+            // An optional role may be given as empty: "not in this file", not to be guessed.
+            let required = matches!(
+                key.as_str(),
+                "date" | "lat" | "latitude" | "lon" | "lng" | "longitude"
+            );
+            if column.is_empty() && required {
+                return Err(format!("'{part}' names no column"));
+            }
+            match key.as_str() {
+                "date" => m.date = column,
+                "lat" | "latitude" => m.lat = column,
+                "lon" | "lng" | "longitude" => m.lon = column,
+                "deaths" | "killed" => m.deaths = Some(column),
+                "title" => m.title = Some(column),
+                "category" | "kind" => m.category = Some(column),
+                _ => {
+                    return Err(format!(
+                        "'{key}' is not one of date, lat, lon, deaths, title, category"
+                    ));
+                }
+            }
+        }
+        if m.date.is_empty() {
+            return Err("name the date column: date=COLUMN".into());
+        }
+        Ok(m)
+    }
+
+    /// Fills the roles left unnamed from a guess.
+    pub fn or_guessed(self, guess: Mapping) -> Mapping {
+        let pick = |a: String, b: String| if a.is_empty() { b } else { a };
+        Mapping {
+            date: pick(self.date, guess.date),
+            lat: pick(self.lat, guess.lat),
+            lon: pick(self.lon, guess.lon),
+            deaths: self.deaths.or(guess.deaths),
+            title: self.title.or(guess.title),
+            category: self.category.or(guess.category),
+        }
+    }
+
+    /// The same mapping as a `--columns` value.
+    pub fn to_spec(&self) -> String {
+        let mut parts = vec![format!("date={}", self.date)];
+        for (key, value) in [("lat", &self.lat), ("lon", &self.lon)] {
+            if !value.is_empty() {
+                parts.push(format!("{key}={value}"));
+            }
+        }
+        for (key, value) in [
+            ("deaths", &self.deaths),
+            ("title", &self.title),
+            ("category", &self.category),
+        ] {
+            if let Some(v) = value {
+                parts.push(format!("{key}={v}"));
+            }
+        }
+        parts.join(",")
+    }
+}
+
+/// The first rows of a file and a guess at its layout, for the user to confirm.
+#[derive(Debug, Clone)]
+pub struct Preview {
+    pub format: Format,
+    /// Column names (CSV header) or property names (GeoJSON), as written in the file.
+    pub columns: Vec<String>,
+    /// The first rows: where they are (line or feature number) and one value per column.
+    pub rows: Vec<(usize, Vec<String>)>,
+    /// GeoJSON only: each sample feature's point, if it has one.
+    pub points: Vec<Option<(f64, f64)>>,
+    /// Columns whose sample values read as dates.
+    pub date_columns: Vec<String>,
+    pub guess: Mapping,
+    /// Whether the user should confirm the layout before import: always for a generic CSV,
+    /// and for GeoJSON when more than one property holds dates.
+    pub ask: bool,
+}
+
+/// How many rows a preview shows.
+pub const PREVIEW_ROWS: usize = 8;
+
+/// Looks at a file without importing it. Fixed layouts come back with `ask` false.
+pub fn preview(file: &str, bytes: &[u8]) -> Result<Preview, LoadError> {
+    let (text, format) = text_and_format(file, bytes)?;
+    let mut p = Preview {
+        format,
+        columns: Vec::new(),
+        rows: Vec::new(),
+        points: Vec::new(),
+        date_columns: Vec::new(),
+        guess: Mapping::default(),
+        ask: false,
+    };
+    match format {
+        Format::Csv => {
+            let (columns, rows) = csv_formats::head(file, text, PREVIEW_ROWS)?;
+            p.columns = columns;
+            p.rows = rows;
+            p.date_columns = p
+                .columns
+                .iter()
+                .enumerate()
+                .filter(|(c, _)| mostly_dates(p.rows.iter().map(|r| r.1[*c].as_str())))
+                .map(|(_, name)| name.clone())
+                .collect();
+            p.guess = csv_formats::guess_mapping(&p.columns, &p.date_columns);
+            p.ask = true;
+        }
+        Format::GeoJsonPoints => {
+            let features = geojson_points::features(file, text)?;
+            p.columns = geojson_points::property_names(&features);
+            for (n, f) in features.iter().take(PREVIEW_ROWS).enumerate() {
+                let values = p
+                    .columns
+                    .iter()
+                    .map(|c| geojson_points::property_text(f, c).unwrap_or_default())
+                    .collect();
+                p.rows.push((n + 1, values));
+                p.points.push(geojson_points::point(f).ok());
+            }
+            p.date_columns = geojson_points::date_properties(&features, &p.columns);
+            p.guess = geojson_points::guess_mapping(&p.columns, &p.date_columns);
+            p.ask = p.date_columns.len() > 1;
+        }
+        Format::AtlasGeoJson | Format::UcdpGed | Format::Acled => {}
+    }
+    Ok(p)
+}
+
+/// Whether most of the non-empty values read as dates.
+pub(super) fn mostly_dates<'a>(values: impl Iterator<Item = &'a str>) -> bool {
+    let (mut dates, mut filled) = (0, 0);
+    for v in values.filter(|v| !v.trim().is_empty()) {
+        filled += 1;
+        if parse_date(v).is_some() {
+            dates += 1;
+        }
+    }
+    filled > 0 && dates * 2 > filled
+}
+
+impl Preview {
+    /// What the import would make of each sample row under `m`: a short description, or why
+    /// the row would be skipped.
+    pub fn try_rows(&self, m: &Mapping) -> Vec<Result<String, String>> {
+        let col = |name: &str| {
+            let name = name.trim().to_lowercase();
+            self.columns
+                .iter()
+                .position(|c| c.trim().to_lowercase() == name)
+        };
+        let value = |row: &[String], name: &str| {
+            col(name)
+                .and_then(|i| row.get(i))
+                .map_or("", |s| s.trim())
+                .to_owned()
+        };
+        self.rows
+            .iter()
+            .enumerate()
+            .map(|(k, (_, row))| {
+                let raw = value(row, &m.date);
+                let (date, _) = parse_date(&raw).ok_or_else(|| format!("'{raw}' is not a date"))?;
+                let (lon, lat) = if self.format == Format::GeoJsonPoints {
+                    self.points
+                        .get(k)
+                        .copied()
+                        .flatten()
+                        .ok_or("not a point with coordinates")?
+                } else {
+                    csv_formats::coordinates(&value(row, &m.lat), &value(row, &m.lon))?
+                };
+                let deaths = m
+                    .deaths
+                    .as_deref()
+                    .map(|d| value(row, d))
+                    .filter(|d| !d.is_empty())
+                    .map(|d| format!(", {d} killed"))
+                    .unwrap_or_default();
+                Ok(format!("{date} at {lat:.2}, {lon:.2}{deaths}"))
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_spec_reads_back_as_written() {
+        let m = Mapping::parse_spec("date=When, lat=Y,lon=X,deaths=Dead").unwrap();
+        assert_eq!(
+            (m.date.as_str(), m.lat.as_str(), m.lon.as_str()),
+            ("When", "Y", "X")
+        );
+        assert_eq!(m.deaths.as_deref(), Some("Dead"));
+        assert_eq!(Mapping::parse_spec(&m.to_spec()).unwrap(), m);
+        assert!(Mapping::parse_spec("lat=Y").unwrap_err().contains("date"));
+        assert!(
+            Mapping::parse_spec("date=A,size=B")
+                .unwrap_err()
+                .contains("size")
+        );
+        assert!(Mapping::parse_spec("date").is_err());
+    }
+
+    #[test]
+    fn a_csv_with_unusual_names_is_previewed_and_guessed_from_values() {
+        let csv = "Quand;Breite;Länge;Tote\n26.08.2021;34.52;69.18;170\n2022-09-30;34.50;69.10;\n";
+        let p = preview("f.csv", csv.as_bytes()).unwrap();
+        assert_eq!(p.format, Format::Csv);
+        assert!(p.ask);
+        assert_eq!(p.columns, ["Quand", "Breite", "Länge", "Tote"]);
+        assert_eq!(p.rows[0].0, 2);
+        assert_eq!(p.date_columns, ["Quand"]);
+        assert_eq!(p.guess.date, "Quand", "the only column of dates");
+        assert!(
+            p.guess.lat.is_empty(),
+            "no latitude by name: the user picks"
+        );
+        let m = Mapping {
+            date: "Quand".into(),
+            lat: "Breite".into(),
+            lon: "Länge".into(),
+            deaths: Some("tote".into()),
+            ..Default::default()
+        };
+        let tried = p.try_rows(&m);
+        assert_eq!(
+            tried[0].as_deref(),
+            Ok("2021-08-26 at 34.52, 69.18, 170 killed")
+        );
+        assert!(tried[1].is_ok());
+        let swapped = Mapping {
+            lat: "Länge".into(),
+            lon: "Breite".into(),
+            ..m
+        };
+        assert!(p.try_rows(&swapped)[0].is_ok(), "69 N is still a latitude");
+    }
+
+    #[test]
+    fn fixed_layouts_do_not_ask() {
+        let p = preview("a.csv", b"event_date,event_type,fatalities,latitude\n").unwrap();
+        assert_eq!(p.format, Format::Acled);
+        assert!(!p.ask);
+    }
+}

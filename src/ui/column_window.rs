@@ -1,0 +1,145 @@
+//! The column step of an import: for a CSV of no known layout (or GeoJSON with several date
+//! properties) the user says which column holds the date, the coordinates and, if any, the
+//! deaths, a title and a category, and sees at once what the first rows will read as.
+
+use crate::io::import::{Format, Mapping, Preview};
+
+pub enum Action {
+    Import,
+    Cancel,
+}
+
+pub fn show(
+    ctx: &egui::Context,
+    name: &str,
+    preview: &Preview,
+    mapping: &mut Mapping,
+) -> Option<Action> {
+    let mut action = None;
+    let mut open = true;
+    let geojson = preview.format == Format::GeoJsonPoints;
+    egui::Window::new(format!("Columns of {name}"))
+        .id(egui::Id::unique("column-window"))
+        .open(&mut open)
+        .collapsible(false)
+        .default_width(560.0)
+        .show(ctx, |ui| {
+            ui.label(if geojson {
+                "More than one property holds dates. Choose the one that dates each event; the rows below show what will be read."
+            } else {
+                "Say which column holds each value; the rows below show what will be read."
+            });
+            ui.add_space(4.0);
+            egui::Grid::new("column-roles")
+                .num_columns(2)
+                .spacing([12.0, 6.0])
+                .show(ui, |ui| {
+                    required(ui, "Date", &mut mapping.date, preview);
+                    if !geojson {
+                        required(ui, "Latitude", &mut mapping.lat, preview);
+                        required(ui, "Longitude", &mut mapping.lon, preview);
+                    }
+                    optional(ui, "Deaths", &mut mapping.deaths, preview);
+                    optional(ui, "Title", &mut mapping.title, preview);
+                    optional(ui, "Category", &mut mapping.category, preview);
+                });
+            ui.separator();
+            let tried = preview.try_rows(mapping);
+            let good = tried.iter().filter(|r| r.is_ok()).count();
+            ui.strong(format!(
+                "{good} of the first {} {} read",
+                tried.len(),
+                if geojson { "features" } else { "rows" }
+            ));
+            egui::Grid::new("column-preview")
+                .num_columns(2)
+                .striped(true)
+                .show(ui, |ui| {
+                    for ((line, _), result) in preview.rows.iter().zip(&tried) {
+                        ui.weak(if geojson {
+                            format!("feature {line}")
+                        } else {
+                            format!("line {line}")
+                        });
+                        match result {
+                            Ok(text) => ui.label(text),
+                            Err(why) => ui.colored_label(
+                                ui.visuals().error_fg_color,
+                                format!("skipped: {why}"),
+                            ),
+                        };
+                        ui.end_row();
+                    }
+                });
+            ui.separator();
+            let ready = !mapping.date.is_empty()
+                && (geojson || (!mapping.lat.is_empty() && !mapping.lon.is_empty()));
+            ui.horizontal(|ui| {
+                if ui
+                    .add_enabled(ready, egui::Button::new("Import"))
+                    .clicked()
+                {
+                    action = Some(Action::Import);
+                }
+                if ui.button("Cancel").clicked() {
+                    action = Some(Action::Cancel);
+                }
+                if !ready {
+                    ui.weak("Choose the date and both coordinates.");
+                }
+            });
+        });
+    if !open {
+        action = Some(Action::Cancel);
+    }
+    action
+}
+
+/// A column that must be chosen; columns whose values look like dates say so.
+fn required(ui: &mut egui::Ui, role: &str, column: &mut String, preview: &Preview) {
+    let label = ui.label(role);
+    let shown = if column.is_empty() {
+        "choose…"
+    } else {
+        column.as_str()
+    };
+    egui::ComboBox::from_id_salt(("column", role))
+        .selected_text(shown)
+        .width(260.0)
+        .show_ui(ui, |ui| {
+            for c in &preview.columns {
+                let text = if role == "Date" && preview.date_columns.contains(c) {
+                    format!("{c}  (dates)")
+                } else {
+                    c.clone()
+                };
+                ui.selectable_value(column, c.clone(), text);
+            }
+        })
+        .response
+        .labelled_by(label.id);
+    ui.end_row();
+}
+
+/// A column that may be left out: "(none)" is the empty name.
+fn optional(ui: &mut egui::Ui, role: &str, column: &mut Option<String>, preview: &Preview) {
+    let label = ui.label(role);
+    let current = column.get_or_insert_with(String::new);
+    let shown = if current.is_empty() {
+        "(none)"
+    } else {
+        current.as_str()
+    };
+    egui::ComboBox::from_id_salt(("column", role))
+        .selected_text(shown.to_owned())
+        .width(260.0)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(current, String::new(), "(none)");
+            for c in &preview.columns {
+                ui.selectable_value(current, c.clone(), c);
+            }
+        })
+        .response
+        .labelled_by(label.id);
+    ui.end_row();
+}
