@@ -22,6 +22,8 @@ pub fn show(
         .id(egui::Id::unique("column-window"))
         .open(&mut open)
         .collapsible(false)
+        .pivot(egui::Align2::CENTER_CENTER)
+        .default_pos(ctx.content_rect().center())
         .default_width(560.0)
         .show(ctx, |ui| {
             ui.label(if geojson {

@@ -25,6 +25,8 @@ pub struct FileBrowser {
     /// The path field: a folder or a file typed or pasted in.
     typed: String,
     error: String,
+    /// Put the keyboard in the path field on the next frame: Ctrl+O, type, Enter.
+    focus_field: bool,
 }
 
 impl FileBrowser {
@@ -36,6 +38,7 @@ impl FileBrowser {
             .or_else(dirs::home_dir)
             .unwrap_or_else(|| PathBuf::from("."));
         self.open = true;
+        self.focus_field = true;
         self.go(dir);
     }
 
@@ -78,6 +81,8 @@ impl FileBrowser {
             .open(&mut open)
             .default_size([620.0, 440.0])
             .collapsible(false)
+            .pivot(egui::Align2::CENTER_CENTER)
+            .default_pos(ctx.content_rect().center())
             .show(ctx, |ui| {
                 ui.horizontal(|ui| {
                     if ui
@@ -94,6 +99,9 @@ impl FileBrowser {
                                 .desired_width(f32::INFINITY),
                         )
                         .labelled_by(label.id);
+                    if std::mem::take(&mut self.focus_field) {
+                        field.request_focus();
+                    }
                     if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
                         chosen = self.follow_typed();
                     }

@@ -191,6 +191,12 @@ impl Preview {
             .iter()
             .enumerate()
             .map(|(k, (_, row))| {
+                if m.date.is_empty() {
+                    return Err("choose the date column".into());
+                }
+                if self.format != Format::GeoJsonPoints && (m.lat.is_empty() || m.lon.is_empty()) {
+                    return Err("choose the latitude and longitude columns".into());
+                }
                 let raw = value(row, &m.date);
                 let (date, _) = parse_date(&raw).ok_or_else(|| format!("'{raw}' is not a date"))?;
                 let (lon, lat) = if self.format == Format::GeoJsonPoints {
