@@ -51,6 +51,7 @@ fn report(what: &str, times: &mut [f64]) {
 }
 
 fn main() {
+    iskp_atlas::keep_freed_memory();
     let mut h = harness();
     settle(&mut h);
     println!("incidents loaded: {}", h.state().dataset.incidents().len());

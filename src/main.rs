@@ -162,6 +162,7 @@ fn parse_theme(s: &str) -> Result<Theme, String> {
 
 fn main() -> ExitCode {
     let started = std::time::Instant::now();
+    iskp_atlas::keep_freed_memory();
     env_logger::Builder::from_env(
         env_logger::Env::default().default_filter_or("warn,iskp_atlas=info,walkers=error"),
     )
