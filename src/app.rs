@@ -9,7 +9,7 @@ use crate::map::ScreenTransform;
 use crate::map::fly::Flight;
 use crate::map::incidents::{self, Drawn, Mark};
 use crate::map::labels::{Labels, halo_text};
-use crate::map::regions::{RegionShape, area_style};
+use crate::map::regions::RegionShape;
 use crate::model::date::month_label;
 use crate::model::waves::{date_text, wave_at};
 use crate::model::{Chapter, Dataset, Filter, RegionRole};
@@ -83,6 +83,8 @@ struct Runtime {
     offline: OfflineTiles,
     online: Option<(BasemapKind, HttpTiles)>,
     regions: Vec<RegionShape>,
+    /// The areas tessellated for the current view.
+    areas: crate::map::areas::Areas,
     labels: Labels,
     choices: ui::filters::Choices,
     /// Per data layer: how many incidents (counted once per load), shown, and whether only
@@ -194,6 +196,7 @@ impl AtlasApp {
             offline,
             online: None,
             regions,
+            areas: Default::default(),
             labels: Labels::embedded(),
             choices,
             mask: Vec::new(),
@@ -838,6 +841,7 @@ impl AtlasApp {
             _ => None,
         };
         let regions = &rt.regions;
+        let areas = &mut rt.areas;
         let labels = &rt.labels;
         let mask = &rt.mask;
         let clusters = &rt.clusters;
@@ -878,24 +882,16 @@ impl AtlasApp {
                 *auto_fit = None;
             }
 
-            // Areas: one mesh per role so each keeps its own translucency.
-            for role in RegionRole::ALL {
-                if !state.layers.region(role) {
-                    continue;
-                }
-                let mut style = area_style(role, dark);
-                // Zoomed in, an area is context rather than subject: let the map show through.
-                style.fill = style.fill.gamma_multiply(area_fade(t.zoom));
-                let mut mesh = egui::Mesh::default();
-                let mut outlines = Vec::new();
-                for shape in regions.iter().filter(|r| r.role == role) {
-                    shape.paint(&t, &style, &mut mesh, &mut outlines);
-                }
-                if !mesh.is_empty() {
-                    stats.regions_drawn.push(role);
-                    painter.add(mesh);
-                    painter.extend(outlines);
-                }
+            // Areas: one mesh per role so each keeps its own translucency. Zoomed in, an
+            // area is context rather than subject: the fade lets the map show through.
+            let roles: Vec<RegionRole> = RegionRole::ALL
+                .into_iter()
+                .filter(|&r| state.layers.region(r))
+                .collect();
+            let fade = area_fade(t.zoom);
+            for (role, mesh) in areas.get(ui.ctx(), &t, dark, &roles, fade, regions) {
+                stats.regions_drawn.push(*role);
+                painter.add(egui::Shape::Mesh(mesh.clone()));
             }
 
             let mut label_style = ui::style::label_style(theme);

@@ -190,23 +190,35 @@ impl AtlasApp {
         self.rt.selection = Selection::None;
         self.rt.highlight.clear();
         self.rt.mask_filter = None;
-        // The timeline spans every layer, never starting after ISKP's founding.
-        let first = self
-            .dataset
-            .incidents()
+        self.fit_timeline();
+        self.refresh_mask();
+    }
+
+    /// The timeline spans every visible layer, never starting after ISKP's founding. Run on
+    /// a load and a visibility change, never per frame.
+    fn fit_timeline(&mut self) {
+        let visible = |i: &&crate::model::Incident| {
+            self.rt
+                .layer_visible
+                .get(usize::from(i.layer))
+                .copied()
+                .unwrap_or(true)
+        };
+        // Incidents are in date order: the first and last visible ones bound the span. The
+        // atlas's own few from before the founding (2014) do not move the start.
+        let incidents = self.dataset.incidents();
+        let Some(last) = incidents.iter().rev().find(visible) else {
+            return;
+        };
+        let first = incidents
             .iter()
             .filter(|i| i.layer > 0)
-            .map(|i| i.date.month_index())
-            .min();
-        let first = first
-            .unwrap_or(i32::MAX)
+            .find(visible)
+            .map_or(i32::MAX, |i| i.date.month_index())
             .min(crate::timeline::FIRST_YEAR * 12);
-        if let Some(last) = self.dataset.incidents().last() {
-            self.state
-                .timeline
-                .set_months(first, last.date.month_index().max(first));
-        }
-        self.refresh_mask();
+        self.state
+            .timeline
+            .set_months(first, last.date.month_index().max(first));
     }
 
     /// Adds incidents as a new data layer at once (on this thread): for generated data and
@@ -275,6 +287,7 @@ impl AtlasApp {
         if let Some(v) = self.rt.layer_visible.get_mut(l) {
             *v = on;
         }
+        self.fit_timeline();
         self.refresh_mask();
     }
 

@@ -321,7 +321,20 @@ impl Drop for OfflineTiles {
     }
 }
 
+/// Tiles render in the background; on a two-core laptop they must not take the UI thread's
+/// core while the user pans or the timeline plays. A lower priority lets the frame run first
+/// and the tiles use whatever is left.
+fn yield_to_the_ui() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: setpriority on this thread's own id (Linux priorities are per thread).
+    unsafe {
+        let tid = libc::syscall(libc::SYS_gettid) as libc::id_t;
+        libc::setpriority(libc::PRIO_PROCESS, tid, 10);
+    }
+}
+
 fn worker(shared: &Shared, tx: &mpsc::Sender<Rendered>, map: &Basemap, ctx: &Context, px: u32) {
+    yield_to_the_ui();
     loop {
         let key = {
             let Ok(mut q) = shared.queue.lock() else {

@@ -1,6 +1,7 @@
 //! What is drawn on top of the tiles: shaded areas, labels and incidents. Reads the model,
 //! never changes it.
 
+pub mod areas;
 pub mod cluster;
 pub mod fly;
 pub mod incidents;

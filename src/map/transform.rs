@@ -5,7 +5,7 @@ use crate::basemap::tile_math::lonlat_to_unit;
 use egui::{Pos2, Rect, pos2};
 use walkers::Projector;
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ScreenTransform {
     /// Screen position of mercator (0, 0).
     origin: (f64, f64),

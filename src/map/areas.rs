@@ -1,0 +1,76 @@
+//! The areas (core, claimed, periphery, historical) as one mesh per role, tessellated once per
+//! view and reused while the map stands still. While the timeline plays every frame is drawn
+//! anew but the areas do not change, and stroking their outlines was a sixth of each frame.
+
+use super::ScreenTransform;
+use super::regions::{RegionShape, area_style};
+use crate::model::RegionRole;
+use egui::Mesh;
+use egui::epaint::Tessellator;
+use std::sync::Arc;
+
+/// Everything the meshes depend on.
+#[derive(Clone, PartialEq)]
+struct Key {
+    t: ScreenTransform,
+    pixels_per_point: f32,
+    dark: bool,
+    roles: Vec<RegionRole>,
+    fade: f32,
+}
+
+#[derive(Default)]
+pub struct Areas {
+    key: Option<Key>,
+    meshes: Vec<(RegionRole, Arc<Mesh>)>,
+}
+
+impl Areas {
+    /// The visible areas of `roles`, bottom first, fill and outline in one mesh each; `fade`
+    /// scales the fills' opacity.
+    pub fn get(
+        &mut self,
+        ctx: &egui::Context,
+        t: &ScreenTransform,
+        dark: bool,
+        roles: &[RegionRole],
+        fade: f32,
+        regions: &[RegionShape],
+    ) -> &[(RegionRole, Arc<Mesh>)] {
+        let key = Key {
+            t: *t,
+            pixels_per_point: ctx.pixels_per_point(),
+            dark,
+            roles: roles.to_vec(),
+            fade,
+        };
+        if self.key.as_ref() != Some(&key) {
+            let options = ctx.tessellation_options(|o| *o);
+            // Fills and strokes need neither the font atlas nor its prepared discs.
+            let mut tessellator = Tessellator::new(key.pixels_per_point, options, [1, 1], vec![]);
+            // Outlines wholly off the map are not tessellated, as egui itself would cull them.
+            tessellator.set_clip_rect(t.clip.expand(8.0));
+            self.meshes = roles
+                .iter()
+                .filter_map(|&role| {
+                    let mut style = area_style(role, dark);
+                    style.fill = style.fill.gamma_multiply(fade);
+                    let mut mesh = Mesh::default();
+                    let mut outlines = Vec::new();
+                    for shape in regions.iter().filter(|r| r.role == role) {
+                        shape.paint(t, &style, &mut mesh, &mut outlines);
+                    }
+                    if mesh.is_empty() {
+                        return None;
+                    }
+                    for outline in outlines {
+                        tessellator.tessellate_shape(outline, &mut mesh);
+                    }
+                    Some((role, Arc::new(mesh)))
+                })
+                .collect();
+            self.key = Some(key);
+        }
+        &self.meshes
+    }
+}
