@@ -563,6 +563,12 @@ fn opening_a_ucdp_file_adds_a_layer_on_a_worker_and_a_bad_file_changes_nothing()
         "the timeline spans the new layer"
     );
     let all = app.last_frame.incidents_shown;
+    // Hiding the layer gives the timeline back to the atlas's own years, showing it again
+    // spans the file.
+    h.state_mut().set_layer_visible(1, false);
+    assert_eq!(h.state().state.timeline.first_year(), 2015);
+    h.state_mut().set_layer_visible(1, true);
+    assert!(h.state().state.timeline.first_year() <= 1990);
     h.state_mut().set_is_only(1, true);
     h.run_steps(2);
     assert_eq!(h.state().last_frame.incidents_shown, all - 6466 + 107);
