@@ -97,8 +97,8 @@ fn the_users_choice_of_columns_and_date_property_is_followed() {
     let csv = b"Wann,Breite,Laenge,Opfer,Art\n2021-08-26,34.52,69.18,170,suicide bombing\n";
     let before = import::read("de.csv", csv, 1, &p).unwrap_err();
     assert!(
-        before.to_string().contains("choose the date column"),
-        "{before}"
+        before.to_string().contains("choose the latitude column"),
+        "the date is guessed from the values, the coordinates cannot be: {before}"
     );
     let preview = import::preview("de.csv", csv).unwrap();
     assert!(preview.ask);

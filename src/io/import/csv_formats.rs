@@ -440,12 +440,12 @@ fn resolve(c: &Columns, m: &Mapping) -> Result<Mapping, String> {
     })
 }
 
-/// Any CSV with date and coordinate columns, named by `mapping` or guessed from the header.
+/// Any CSV with date and coordinate columns, named by `mapping`.
 pub fn read_generic(
     file: &str,
     text: &str,
     progress: &Progress,
-    mapping: Option<&Mapping>,
+    mapping: &Mapping,
 ) -> Result<(Vec<Incident>, Report), LoadError> {
     // Set once the header is read, before the first row.
     let resolved = std::cell::OnceCell::<Mapping>::new();
@@ -456,8 +456,8 @@ pub fn read_generic(
         |c, r, line| {
             let m = resolved.get().ok_or("no mapping")?;
             let raw = c.get(r, &m.date);
-            let (date, precision) =
-                parse_date(raw).ok_or_else(|| format!("{} '{raw}' is not a date", m.date))?;
+            let (date, precision) = parse_date(raw)
+                .ok_or_else(|| format!("{} '{raw}' is not a date", mapping.date.trim()))?;
             let (lon, lat) = coordinates(c.get(r, &m.lat), c.get(r, &m.lon))?;
             let mut i = Incident::new(format!("csv-line-{line}"), date, lon, lat);
             i.date_precision = precision;
@@ -484,16 +484,7 @@ pub fn read_generic(
             Ok(i)
         },
         |c| {
-            let columns: Vec<String> = c.0.keys().cloned().collect();
-            let guessed;
-            let m = match mapping {
-                Some(m) => m,
-                None => {
-                    guessed = guess_mapping(&columns, &[]);
-                    &guessed
-                }
-            };
-            let _ = resolved.set(resolve(c, m)?);
+            let _ = resolved.set(resolve(c, mapping)?);
             Ok(())
         },
     )

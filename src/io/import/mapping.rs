@@ -20,7 +20,8 @@ pub struct Mapping {
 }
 
 impl Mapping {
-    /// Reads `date=When,lat=Y,lon=X[,deaths=..][,title=..][,category=..]`.
+    /// Reads `date=When,lat=Y,lon=X[,deaths=..][,title=..][,category=..]`. Roles left out
+    /// are guessed where the spec is used (`read_columns`).
     pub fn parse_spec(spec: &str) -> Result<Self, String> {
         let mut m = Self::default();
         for part in spec.split(',').filter(|p| !p.trim().is_empty()) {
@@ -50,8 +51,8 @@ impl Mapping {
                 }
             }
         }
-        if m.date.is_empty() {
-            return Err("name the date column: date=COLUMN".into());
+        if m == Self::default() {
+            return Err("name at least one column: date=COLUMN,lat=COLUMN,lon=COLUMN".into());
         }
         Ok(m)
     }
@@ -234,7 +235,12 @@ mod tests {
         );
         assert_eq!(m.deaths.as_deref(), Some("Dead"));
         assert_eq!(Mapping::parse_spec(&m.to_spec()).unwrap(), m);
-        assert!(Mapping::parse_spec("lat=Y").unwrap_err().contains("date"));
+        assert_eq!(Mapping::parse_spec("lat=Y").unwrap().lat, "Y");
+        assert!(
+            Mapping::parse_spec("")
+                .unwrap_err()
+                .contains("at least one")
+        );
         assert!(
             Mapping::parse_spec("date=A,size=B")
                 .unwrap_err()

@@ -234,7 +234,19 @@ pub fn read_with(
         Format::GeoJsonPoints => geojson_points::read(file, text, mapping)?,
         Format::UcdpGed => csv_formats::read_ucdp(file, text, progress)?,
         Format::Acled => csv_formats::read_acled(file, text, progress)?,
-        Format::Csv => csv_formats::read_generic(file, text, progress, mapping)?,
+        Format::Csv => {
+            // No choice made: guess from the header and the first rows' values, as the
+            // column window would.
+            let guessed;
+            let m = match mapping {
+                Some(m) => m,
+                None => {
+                    guessed = preview(file, bytes)?.guess;
+                    &guessed
+                }
+            };
+            csv_formats::read_generic(file, text, progress, m)?
+        }
     };
     if progress.cancelled() {
         return Err(LoadError::file(file, "cancelled"));
