@@ -824,6 +824,19 @@ impl AtlasApp {
         let chapter = self
             .chapter_index()
             .map(|i| (i, self.rt.chapters[i].clone(), self.rt.chapters.len()));
+        // The audience sees which markers come from a loaded file, and whose file.
+        let file_layers: Vec<(String, Color32)> = if on_stage {
+            self.dataset
+                .layers
+                .iter()
+                .enumerate()
+                .skip(1)
+                .filter(|(l, _)| self.rt.layer_visible.get(*l).copied().unwrap_or(true))
+                .map(|(l, info)| (info.name.clone(), incidents::layer_color(l as u16)))
+                .collect()
+        } else {
+            Vec::new()
+        };
 
         // Split the borrows: walkers holds the tiles and map memory mutably while the overlay
         // closure reads the rest.
@@ -918,7 +931,10 @@ impl AtlasApp {
                     let k = ui::story::stage_scale(r);
                     reserved.push(Rect::from_min_max(
                         egui::pos2(r.right() - 320.0 * k, r.top()),
-                        egui::pos2(r.right(), r.top() + 290.0 * k),
+                        egui::pos2(
+                            r.right(),
+                            r.top() + (290.0 + 24.0 * file_layers.len() as f32) * k,
+                        ),
                     ));
                 }
                 stats.labels = labels
@@ -1067,7 +1083,7 @@ impl AtlasApp {
                 if let Some((i, c, n)) = &chapter {
                     ui::story::card(ui, response.rect, c, *i, *n, dark);
                 }
-                ui::story::legend(ui, response.rect, dark);
+                ui::story::legend(ui, response.rect, dark, &file_layers);
             }
 
             let bar_scale = if on_stage {

@@ -713,3 +713,44 @@ fn file_open_browses_to_a_csv_and_the_column_step_reads_it() {
     );
     assert_eq!(app.state.open_dir.as_deref(), fixtures.to_str());
 }
+
+#[test]
+fn a_file_named_with_columns_on_the_command_line_is_a_layer_the_stage_legend_names() {
+    let file =
+        std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/own_columns.csv");
+    let columns =
+        iskp_atlas::io::import::Mapping::parse_spec("lat=Breite,lon=Länge,deaths=Tote").unwrap();
+    let embedded = iskp_atlas::io::embedded::load().0.incidents().len();
+    let mut h = harness(Launch {
+        data: vec![DataFile {
+            path: file,
+            columns: Some(columns),
+        }],
+        present: true,
+        ..Default::default()
+    });
+    h.run_steps(3);
+    let app = h.state();
+    assert_eq!(app.dataset.incidents().len(), embedded + 3);
+    assert!(
+        app.load_errors
+            .join("\n")
+            .contains("own_columns.csv:5: Datum 'unbekannt' is not a date"),
+        "the undated row is reported: {:?}",
+        app.load_errors
+    );
+    // Named roles are used, the rest guessed (the date from its values); the layer keeps
+    // what was named, so an export reads the file the same way.
+    assert_eq!(
+        app.dataset.layers[1].columns.as_deref(),
+        Some("lat=Breite,lon=Länge,deaths=Tote")
+    );
+    let crocus = app
+        .dataset
+        .incidents()
+        .iter()
+        .find(|i| i.layer == 1 && i.date.to_string() == "2024-03-22")
+        .unwrap();
+    assert_eq!(crocus.killed, Some(145));
+    assert!(h.query_by_label("own_columns.csv").is_some());
+}

@@ -80,8 +80,9 @@ pub fn card(ui: &mut Ui, map: Rect, chapter: &Chapter, index: usize, count: usiz
         });
 }
 
-/// A compact key, top right of the map: kinds, claim styles.
-pub fn legend(ui: &mut Ui, map: Rect, dark: bool) {
+/// A compact key, top right of the map: kinds, claim styles, and any loaded files' layers
+/// (name and colour).
+pub fn legend(ui: &mut Ui, map: Rect, dark: bool, file_layers: &[(String, Color32)]) {
     let s = stage_scale(map);
     let (fill, ink) = if dark {
         (Color32::from_black_alpha(200), Color32::WHITE)
@@ -126,6 +127,21 @@ pub fn legend(ui: &mut Ui, map: Rect, dark: bool) {
                             .size(16.0 * s)
                             .color(ink),
                     );
+                    for (name, color) in file_layers {
+                        ui.horizontal(|ui| {
+                            let (rect, _) = ui.allocate_exact_size(
+                                vec2(20.0 * s, 20.0 * s),
+                                egui::Sense::hover(),
+                            );
+                            ui.painter().circle(
+                                rect.center(),
+                                6.0 * s,
+                                *color,
+                                egui::Stroke::new(1.0, ink),
+                            );
+                            ui.label(RichText::new(name).size(16.0 * s).color(ink));
+                        });
+                    }
                 });
         });
 }

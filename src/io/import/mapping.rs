@@ -72,8 +72,8 @@ impl Mapping {
 
     /// The same mapping as a `--columns` value.
     pub fn to_spec(&self) -> String {
-        let mut parts = vec![format!("date={}", self.date)];
-        for (key, value) in [("lat", &self.lat), ("lon", &self.lon)] {
+        let mut parts = Vec::new();
+        for (key, value) in [("date", &self.date), ("lat", &self.lat), ("lon", &self.lon)] {
             if !value.is_empty() {
                 parts.push(format!("{key}={value}"));
             }
