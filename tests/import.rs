@@ -132,6 +132,28 @@ fn the_users_choice_of_columns_and_date_property_is_followed() {
         incidents[0].title, "x",
         "named on the command line, the rest is guessed"
     );
+    // Opened in the window: the two-date file asks, a one-date file and fixed layouts are
+    // read at once, a generic CSV always asks.
+    assert!(matches!(
+        import::open("two.geojson", geo, 1, &p).unwrap(),
+        import::Opened::Ask(_)
+    ));
+    let one = fixture("points.geojson");
+    match import::open("p.geojson", &one, 4, &p).unwrap() {
+        import::Opened::Read(format, incidents, _) => {
+            assert_eq!(format, Format::GeoJsonPoints);
+            assert!(incidents.iter().all(|i| i.layer == 4));
+        }
+        import::Opened::Ask(_) => panic!("one date property: nothing to ask"),
+    }
+    assert!(matches!(
+        import::open("de.csv", csv, 1, &p).unwrap(),
+        import::Opened::Ask(_)
+    ));
+    assert!(matches!(
+        import::open("a.csv", &fixture("acled_sample.csv"), 1, &p).unwrap(),
+        import::Opened::Read(Format::Acled, ..)
+    ));
     let m = import::Mapping::parse_spec("date=reported").unwrap();
     let (_, incidents, _) = import::read_with("two.geojson", geo, 1, &p, Some(&m)).unwrap();
     assert_eq!(incidents[0].date.to_string(), "2021-09-01");

@@ -78,9 +78,14 @@ impl AtlasApp {
                             .map_err(|e| format!("{}: cannot read: {e}", file.path.display()))?,
                     ),
                 };
-                if file.columns.is_none() {
-                    let preview = import::preview(&label, &bytes).map_err(|e| e.to_string())?;
-                    if preview.ask {
+                let opened = match &file.columns {
+                    None => import::open(&label, &bytes, layer, &p),
+                    Some(m) => import::read_columns(&label, &bytes, layer, &p, Some(m))
+                        .map(|(f, new, report)| import::Opened::Read(f, new, report)),
+                };
+                let (format, new, report) = match opened.map_err(|e| e.to_string())? {
+                    import::Opened::Read(format, new, report) => (format, new, report),
+                    import::Opened::Ask(preview) => {
                         let mapping = explicit(preview.guess.clone());
                         return Ok(Loaded::Choose(Box::new(Choosing {
                             file,
@@ -90,10 +95,7 @@ impl AtlasApp {
                             mapping,
                         })));
                     }
-                }
-                let (format, new, report) =
-                    import::read_columns(&label, &bytes, layer, &p, file.columns.as_ref())
-                        .map_err(|e| e.to_string())?;
+                };
                 let summary = report.summary(&label, format);
                 let mut info = file.layer(format);
                 info.name = label;

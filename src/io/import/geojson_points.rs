@@ -102,11 +102,20 @@ pub fn read(
     text: &str,
     mapping: Option<&Mapping>,
 ) -> Result<(Vec<Incident>, Report), LoadError> {
-    let features = features(file, text)?;
-    let names = property_names(&features);
+    read_features(file, &features(file, text)?, mapping)
+}
+
+/// As `read`, on features already parsed (so a file is parsed once even when it is first
+/// looked at for its date properties).
+pub(super) fn read_features(
+    file: &str,
+    features: &[Value],
+    mapping: Option<&Mapping>,
+) -> Result<(Vec<Incident>, Report), LoadError> {
+    let names = property_names(features);
     let m = match mapping {
         Some(m) => m.clone(),
-        None => guess_mapping(&names, &date_properties(&features, &names)),
+        None => guess_mapping(&names, &date_properties(features, &names)),
     };
     if m.date.is_empty() {
         return Err(LoadError::file(

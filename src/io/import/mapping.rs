@@ -115,15 +115,7 @@ pub const PREVIEW_ROWS: usize = 8;
 /// Looks at a file without importing it. Fixed layouts come back with `ask` false.
 pub fn preview(file: &str, bytes: &[u8]) -> Result<Preview, LoadError> {
     let (text, format) = text_and_format(file, bytes)?;
-    let mut p = Preview {
-        format,
-        columns: Vec::new(),
-        rows: Vec::new(),
-        points: Vec::new(),
-        date_columns: Vec::new(),
-        guess: Mapping::default(),
-        ask: false,
-    };
+    let mut p = empty(format);
     match format {
         Format::Csv => {
             let (columns, rows) = csv_formats::head(file, text, PREVIEW_ROWS)?;
@@ -141,23 +133,77 @@ pub fn preview(file: &str, bytes: &[u8]) -> Result<Preview, LoadError> {
         }
         Format::GeoJsonPoints => {
             let features = geojson_points::features(file, text)?;
-            p.columns = geojson_points::property_names(&features);
-            for (n, f) in features.iter().take(PREVIEW_ROWS).enumerate() {
-                let values = p
-                    .columns
-                    .iter()
-                    .map(|c| geojson_points::property_text(f, c).unwrap_or_default())
-                    .collect();
-                p.rows.push((n + 1, values));
-                p.points.push(geojson_points::point(f).ok());
-            }
-            p.date_columns = geojson_points::date_properties(&features, &p.columns);
-            p.guess = geojson_points::guess_mapping(&p.columns, &p.date_columns);
-            p.ask = p.date_columns.len() > 1;
+            geojson_preview(&mut p, &features);
         }
         Format::AtlasGeoJson | Format::UcdpGed | Format::Acled => {}
     }
     Ok(p)
+}
+
+/// What to do with a file opened in the window: read it, or ask the user about its columns
+/// first (a generic CSV always, GeoJSON with several date properties). A file is parsed once
+/// either way.
+pub enum Opened {
+    Read(Format, Vec<crate::model::Incident>, super::Report),
+    Ask(Preview),
+}
+
+pub fn open(
+    file: &str,
+    bytes: &[u8],
+    layer: u16,
+    progress: &super::Progress,
+) -> Result<Opened, LoadError> {
+    let (text, format) = text_and_format(file, bytes)?;
+    match format {
+        Format::Csv => preview(file, bytes).map(Opened::Ask),
+        Format::GeoJsonPoints => {
+            let features = geojson_points::features(file, text)?;
+            let mut p = empty(format);
+            geojson_preview(&mut p, &features);
+            if p.ask {
+                return Ok(Opened::Ask(p));
+            }
+            let (mut incidents, report) =
+                geojson_points::read_features(file, &features, Some(&p.guess))?;
+            for i in &mut incidents {
+                i.layer = layer;
+            }
+            Ok(Opened::Read(format, incidents, report))
+        }
+        _ => super::read(file, bytes, layer, progress)
+            .map(|(f, incidents, report)| Opened::Read(f, incidents, report)),
+    }
+}
+
+fn empty(format: Format) -> Preview {
+    Preview {
+        format,
+        columns: Vec::new(),
+        rows: Vec::new(),
+        points: Vec::new(),
+        date_columns: Vec::new(),
+        guess: Mapping::default(),
+        ask: false,
+    }
+}
+
+/// A GeoJSON file's properties, first features and date properties; asks when several hold
+/// dates.
+fn geojson_preview(p: &mut Preview, features: &[serde_json::Value]) {
+    p.columns = geojson_points::property_names(features);
+    for (n, f) in features.iter().take(PREVIEW_ROWS).enumerate() {
+        let values = p
+            .columns
+            .iter()
+            .map(|c| geojson_points::property_text(f, c).unwrap_or_default())
+            .collect();
+        p.rows.push((n + 1, values));
+        p.points.push(geojson_points::point(f).ok());
+    }
+    p.date_columns = geojson_points::date_properties(features, &p.columns);
+    p.guess = geojson_points::guess_mapping(&p.columns, &p.date_columns);
+    p.ask = p.date_columns.len() > 1;
 }
 
 /// Whether most of the non-empty values read as dates.

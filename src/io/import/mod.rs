@@ -7,7 +7,7 @@ pub mod csv_formats;
 pub mod geojson_points;
 mod mapping;
 
-pub use mapping::{Mapping, Preview, preview};
+pub use mapping::{Mapping, Opened, Preview, open, preview};
 
 use super::LoadError;
 use crate::model::Incident;
