@@ -30,7 +30,7 @@ struct Loading {
 }
 
 enum Loaded {
-    Done(Dataset, String),
+    Done(Box<Dataset>, String),
     /// The layout is not fixed: the user says which columns hold what, then it is read.
     Choose(Box<Choosing>),
 }
@@ -102,7 +102,7 @@ impl AtlasApp {
                 layers.push(info);
                 let mut dataset = Dataset::new(old.into_iter().chain(new).collect(), regions);
                 dataset.layers = layers;
-                Ok(Loaded::Done(dataset, summary))
+                Ok(Loaded::Done(Box::new(dataset), summary))
             })();
             let _ = tx.send(result);
             ctx.request_repaint();
@@ -120,7 +120,7 @@ impl AtlasApp {
         };
         match loading.rx.try_recv() {
             Ok(Ok(Loaded::Done(dataset, summary))) => {
-                self.replace_dataset(dataset);
+                self.replace_dataset(*dataset);
                 self.rt.data.window.message = summary;
                 self.rt.data.loading = None;
             }
