@@ -489,6 +489,10 @@ impl AtlasApp {
             Command::Close => {
                 if self.rt.show_help {
                     self.rt.show_help = false;
+                } else if self.rt.data.browser.open {
+                    self.rt.data.browser.open = false;
+                } else if self.choosing_columns().is_some() {
+                    self.cancel_columns();
                 } else if self.rt.presenting {
                     self.set_presenting(false, false);
                 } else if self.rt.selection != Selection::None {

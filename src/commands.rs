@@ -67,7 +67,7 @@ impl Command {
             Self::ToggleCharts => "Show / hide charts",
             Self::ResetFilters => "Clear all filters",
             Self::ToggleHelp => "Show / hide this help",
-            Self::Close => "Close the help or the details; leave presentation mode",
+            Self::Close => "Close the help, a file dialog or the details; leave presentation mode",
             Self::TogglePresentation => "Presentation mode on / off",
             Self::NextChapter => "Next story chapter",
             Self::PreviousChapter => "Previous story chapter",

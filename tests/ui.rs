@@ -3,7 +3,7 @@
 
 use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use iskp_atlas::basemap::BasemapKind;
 use iskp_atlas::io::import::DataFile;
 use iskp_atlas::model::RegionRole;
@@ -611,7 +611,14 @@ fn file_open_browses_to_a_csv_and_the_column_step_reads_it() {
     h.run_steps(2);
     let base = h.state().dataset.incidents().len();
 
-    // File > Open data file… opens the browser; type the fixtures folder and press Enter.
+    // Ctrl+O opens the browser and Esc closes it; so does File > Open data file….
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
+    h.run_steps(2);
+    assert!(h.state().browser_open());
+    h.key_press(egui::Key::Escape);
+    h.run_steps(2);
+    assert!(!h.state().browser_open());
+    // Type the fixtures folder and press Enter.
     h.get_by_label("File").click();
     h.run_steps(2);
     h.get_by_label_contains("Open data file").click();
@@ -628,6 +635,19 @@ fn file_open_browses_to_a_csv_and_the_column_step_reads_it() {
     // Folders first: the UCDP folder is listed, and files that are not data are not.
     assert!(h.query_by_label_contains("ucdp").is_some());
     assert!(h.query_by_label_contains("README").is_none());
+    // Arrows walk the list (folders first): the first Down leaves the path field.
+    h.key_press(egui::Key::ArrowDown);
+    h.run_steps(1);
+    h.key_press(egui::Key::ArrowDown);
+    h.run_steps(2);
+    let toggled = |h: &Harness<'static, AtlasApp>, name: &str| {
+        h.get_by_label_contains(name).accesskit_node().toggled()
+            == Some(egui::accesskit::Toggled::True)
+    };
+    assert!(
+        toggled(&h, "acled_sample.csv") && !toggled(&h, "ucdp/"),
+        "the second entry, after the ucdp folder, is selected"
+    );
     h.get_by_label_contains("own_columns.csv").click();
     h.run_steps(1);
     h.get_by_label("Open").click();

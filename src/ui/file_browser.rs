@@ -27,6 +27,9 @@ pub struct FileBrowser {
     error: String,
     /// Put the keyboard in the path field on the next frame: Ctrl+O, type, Enter.
     focus_field: bool,
+    /// Arrow keys moved the selection: bring it into view on the next frame.
+    reveal: bool,
+    list_height: f32,
 }
 
 impl FileBrowser {
@@ -77,6 +80,33 @@ impl FileBrowser {
         let mut chosen = None;
         let mut open = true;
         let mut go_to = None;
+        // Arrows and Enter walk the list when no text field has the keyboard.
+        if !ctx.egui_wants_keyboard_input() && !self.entries.is_empty() {
+            let last = self.entries.len() - 1;
+            let (down, up, enter) = ctx.input_mut(|i| {
+                (
+                    i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowDown),
+                    i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowUp),
+                    i.consume_key(egui::Modifiers::NONE, egui::Key::Enter),
+                )
+            });
+            if down || up {
+                self.selected = Some(match (self.selected, down) {
+                    (None, _) => 0,
+                    (Some(k), true) => (k + 1).min(last),
+                    (Some(k), false) => k.saturating_sub(1),
+                });
+                self.reveal = true;
+            }
+            if enter && let Some(e) = self.selected.and_then(|k| self.entries.get(k)) {
+                let path = self.dir.join(&e.name);
+                if e.is_dir {
+                    go_to = Some(path);
+                } else {
+                    chosen = Some(path);
+                }
+            }
+        }
         egui::Window::new("Open a data file")
             .open(&mut open)
             .default_size([620.0, 440.0])
@@ -105,6 +135,17 @@ impl FileBrowser {
                     if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
                         chosen = self.follow_typed();
                     }
+                    // Down from the path field goes to the list.
+                    if field.has_focus()
+                        && !self.entries.is_empty()
+                        && ui.input_mut(|i| {
+                            i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowDown)
+                        })
+                    {
+                        field.surrender_focus();
+                        self.selected = Some(0);
+                        self.reveal = true;
+                    }
                 });
                 ui.horizontal(|ui| {
                     let places = [
@@ -132,36 +173,45 @@ impl FileBrowser {
                 ui.separator();
                 let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
                 let bottom = row_height * 2.5;
-                egui::ScrollArea::vertical()
-                    .max_height((ui.available_height() - bottom).max(row_height * 4.0))
-                    .auto_shrink([false, false])
-                    .show_rows(ui, row_height, self.entries.len(), |ui, rows| {
-                        for k in rows {
-                            let e = &self.entries[k];
-                            let text = if e.is_dir {
-                                format!("{}/", e.name)
+                let height = (ui.available_height() - bottom).max(row_height * 4.0);
+                let mut scroll = egui::ScrollArea::vertical()
+                    .max_height(height)
+                    .auto_shrink([false, false]);
+                if std::mem::take(&mut self.reveal)
+                    && let Some(k) = self.selected
+                {
+                    let spacing = ui.spacing().item_spacing.y;
+                    let y = k as f32 * (row_height + spacing);
+                    scroll = scroll.vertical_scroll_offset((y - self.list_height / 2.0).max(0.0));
+                }
+                self.list_height = height;
+                scroll.show_rows(ui, row_height, self.entries.len(), |ui, rows| {
+                    for k in rows {
+                        let e = &self.entries[k];
+                        let text = if e.is_dir {
+                            format!("{}/", e.name)
+                        } else {
+                            format!("{}    {}", e.name, size_text(e.bytes))
+                        };
+                        let r = ui.selectable_label(self.selected == Some(k), text);
+                        if r.clicked() {
+                            self.selected = Some(k);
+                        }
+                        if r.double_clicked() {
+                            let path = self.dir.join(&e.name);
+                            if e.is_dir {
+                                go_to = Some(path);
                             } else {
-                                format!("{}    {}", e.name, size_text(e.bytes))
-                            };
-                            let r = ui.selectable_label(self.selected == Some(k), text);
-                            if r.clicked() {
-                                self.selected = Some(k);
-                            }
-                            if r.double_clicked() {
-                                let path = self.dir.join(&e.name);
-                                if e.is_dir {
-                                    go_to = Some(path);
-                                } else {
-                                    chosen = Some(path);
-                                }
+                                chosen = Some(path);
                             }
                         }
-                        if self.entries.is_empty() {
-                            ui.weak(
-                                "No folders or readable files here (CSV, TSV, TXT, GeoJSON, JSON).",
-                            );
-                        }
-                    });
+                    }
+                    if self.entries.is_empty() {
+                        ui.weak(
+                            "No folders or readable files here (CSV, TSV, TXT, GeoJSON, JSON).",
+                        );
+                    }
+                });
                 ui.separator();
                 ui.horizontal(|ui| {
                     let picked = self.selected.and_then(|k| self.entries.get(k)).cloned();
