@@ -50,7 +50,15 @@ impl DataWindow {
     ) -> Option<Action> {
         let mut action = None;
         let mut open = self.open;
-        egui::Window::new("Data").open(&mut open).resizable(false).show(ctx, |ui| {
+        // Top right, under the top bar: clear of the date stamp, the story and the dialogs,
+        // which open in the middle.
+        let top_right = ctx.content_rect().right_top() + egui::vec2(-16.0, 56.0);
+        egui::Window::new("Data")
+            .open(&mut open)
+            .resizable(false)
+            .pivot(egui::Align2::RIGHT_TOP)
+            .default_pos(top_right)
+            .show(ctx, |ui| {
             ui.label("Open a UCDP GED or ACLED CSV export, any CSV with date, latitude and longitude columns, or a GeoJSON file of points. Each file becomes a layer. You can also drop files on the window.");
             if ui.button("Open file…").on_hover_text("Ctrl+O").clicked() {
                 action = Some(Action::Browse);
