@@ -3,6 +3,8 @@
 //! attribution. Files are written atomically: a temporary file beside the target, then a
 //! rename, so a failed export never leaves half a picture.
 
+mod gif;
+
 use crate::app::{AtlasApp, Launch};
 use crate::theme::Theme;
 use egui_kittest::Harness;
@@ -194,32 +196,26 @@ pub fn animate_gif_with(
         Step::Month => (from * 12..=to * 12 + 11).collect(),
         Step::Year => (from..=to).map(|y| y * 12 + 11).collect(),
     };
-    let delay = image::Delay::from_numer_denom_ms(1000, fps.clamp(1, 50));
-    let mut frames = Vec::with_capacity(months.len());
     progress.total.store(months.len(), Ordering::Relaxed);
-    for &m in &months {
-        if progress.cancel.load(Ordering::Relaxed) {
-            return Err("cancelled".into());
-        }
-        progress.done.fetch_add(1, Ordering::Relaxed);
-        h.state_mut().state.timeline.set_cursor(m);
-        h.step();
-        if h.state().offline_tiles_pending() > 0 {
-            settle(&mut h)?;
-        }
-        let img = h.render()?;
-        frames.push(image::Frame::from_parts(img, 0, 0, delay));
-    }
-    let count = frames.len();
+    // Frames go to the file as they are drawn, so memory does not grow with the length.
     write_atomic(out, |tmp| {
         let file = std::fs::File::create(tmp).map_err(|e| e.to_string())?;
-        let mut enc =
-            image::codecs::gif::GifEncoder::new_with_speed(std::io::BufWriter::new(file), 10);
-        enc.set_repeat(image::codecs::gif::Repeat::Infinite)
-            .map_err(|e| e.to_string())?;
-        enc.encode_frames(frames).map_err(|e| e.to_string())
+        let mut gif = gif::GifWriter::new(std::io::BufWriter::new(file), fps);
+        for &m in &months {
+            if progress.cancel.load(Ordering::Relaxed) {
+                return Err("cancelled".into());
+            }
+            progress.done.fetch_add(1, Ordering::Relaxed);
+            h.state_mut().state.timeline.set_cursor(m);
+            h.step();
+            if h.state().offline_tiles_pending() > 0 {
+                settle(&mut h)?;
+            }
+            gif.add(h.render()?)?;
+        }
+        gif.finish()
     })?;
-    Ok(count)
+    Ok(months.len())
 }
 
 /// Fails early, before any rendering, if the file could not be written.
