@@ -175,7 +175,8 @@ pub fn detect(bytes: &[u8]) -> Option<Format> {
 }
 
 /// Reads a file in any supported format. `layer` tags every incident. Columns of a generic
-/// CSV and the date property of GeoJSON points are guessed from their names.
+/// CSV and the properties of GeoJSON points are guessed from their names, and the date also
+/// from which column's values are dates.
 pub fn read(
     file: &str,
     bytes: &[u8],
