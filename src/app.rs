@@ -55,6 +55,8 @@ pub struct FrameStats {
     pub incidents_shown: usize,
     /// Clusters and single markers drawn.
     pub clusters_drawn: usize,
+    /// Each cluster's listed members and the victims its label counts.
+    pub clusters: Vec<(Vec<u32>, u32)>,
     pub markers_drawn: usize,
     pub labels: Vec<String>,
     pub map_rect: Option<Rect>,
@@ -65,6 +67,10 @@ pub struct FrameStats {
     pub basemap_complete: bool,
     /// Screen position of each year's bar in the per-year chart, when charts are open.
     pub chart_years: Vec<(i32, Pos2)>,
+    /// The per-year chart's value for each year.
+    pub chart_values: Vec<(i32, u32)>,
+    /// The per-year chart covered the map on stage.
+    pub stage_chart: bool,
 }
 
 pub struct AtlasApp {
@@ -123,6 +129,8 @@ struct Runtime {
     applied_theme: Option<Theme>,
     launch: Launch,
     reported_complete: bool,
+    /// What saving the charts' table last did.
+    chart_notice: Option<String>,
 }
 
 impl AtlasApp {
@@ -225,6 +233,7 @@ impl AtlasApp {
             applied_theme: None,
             launch,
             reported_complete: false,
+            chart_notice: None,
         };
         let mut app = Self {
             state,
@@ -404,6 +413,7 @@ impl AtlasApp {
             .map(|n| n as u32)
             .collect();
         self.rt.selection = Selection::None;
+        self.state.stage_chart = c.chart == Some(crate::model::chapter::ChapterChart::PerYear);
         // Flown to on the next frame, when the map's size is known (see `chapter_zoom`).
         self.rt.chapter_view = Some(c.view);
         self.refresh_mask();
@@ -486,6 +496,7 @@ impl AtlasApp {
             Command::ToggleExport => self.rt.export.open = !self.rt.export.open,
             Command::ToggleData => self.rt.data.window.open = !self.rt.data.window.open,
             Command::OpenFile => self.browse(),
+            Command::ToggleStageChart => s.stage_chart = !s.stage_chart,
             Command::Close => {
                 if self.rt.show_help {
                     self.rt.show_help = false;
@@ -673,6 +684,8 @@ impl AtlasApp {
             if ui.available_width() > 1250.0 * ui::style::text_scale(self.state.theme) {
                 ui.label("Islamic State Khorasan Province, 2015 to today");
             }
+            ui.label(egui::RichText::new(crate::io::embedded::data_through_text()).strong())
+                .on_hover_text("How far the sweep of sources reached: incidents after this month are not yet in the atlas");
             ui.separator();
             let label = ui.label("Basemap");
             let mut basemap = self.state.basemap;
@@ -992,9 +1005,9 @@ impl AtlasApp {
                             ui.colored_label(
                                 incidents::kind_color(inc.kind),
                                 format!(
-                                    "{} · killed: {}",
+                                    "{} · {}",
                                     inc.kind.label(),
-                                    ui::details::deaths(inc)
+                                    ui::details::toll_text(inc)
                                 ),
                             );
                         });
@@ -1158,6 +1171,17 @@ impl AtlasApp {
             .count();
         stats.markers_drawn = drawn.marks.len() - stats.clusters_drawn;
         stats.chart_years = std::mem::take(&mut last_frame.chart_years);
+        stats.chart_values = std::mem::take(&mut last_frame.chart_values);
+        stats.clusters = drawn
+            .marks
+            .iter()
+            .filter_map(|m| match m {
+                Mark::Cluster {
+                    members, killed, ..
+                } => Some((members.clone(), *killed)),
+                Mark::Incident { .. } => None,
+            })
+            .collect();
         rt.drawn = drawn;
         *last_frame = stats;
     }
@@ -1308,6 +1332,10 @@ impl eframe::App for AtlasApp {
         }
         self.refresh_mask();
         egui::CentralPanel::no_frame().show(ui, |ui| self.map_ui(ui));
+        self.last_frame.stage_chart = self.rt.presenting && self.state.stage_chart;
+        if self.last_frame.stage_chart && !self.rt.blank {
+            self.stage_chart(&ctx);
+        }
         if self.rt.blank {
             // B on stage: the whole window black, as a projector's own blank key would.
             let layer = egui::LayerId::new(egui::Order::Foreground, egui::Id::unique("blank"));
@@ -1342,6 +1370,59 @@ impl eframe::App for AtlasApp {
 }
 
 impl AtlasApp {
+    /// Writes the table behind the charts as CSV beside the files the user opens, atomically.
+    fn save_chart_table(&self) -> String {
+        let dir = self
+            .state
+            .open_dir
+            .as_ref()
+            .map(std::path::PathBuf::from)
+            .or_else(dirs::document_dir)
+            .or_else(dirs::home_dir)
+            .unwrap_or_else(|| std::path::PathBuf::from("."));
+        let path = dir.join("iskp-atlas-table.csv");
+        let text = ui::charts::table_csv(&self.dataset, &self.rt.mask);
+        match crate::export::write_atomic(&path, |tmp| {
+            std::fs::write(tmp, &text).map_err(|e| e.to_string())
+        }) {
+            Ok(()) => format!("Table saved to {}", path.display()),
+            Err(e) => format!("Could not save the table to {}: {e}", path.display()),
+        }
+    }
+
+    /// On stage with the chart asked for: the per-year chart over the whole map, with the
+    /// cursor's year marked.
+    fn stage_chart(&mut self, ctx: &egui::Context) {
+        let rect = self.last_frame.map_rect.unwrap_or(ctx.content_rect());
+        let scale = ui::story::stage_scale(rect);
+        let dark = self.state.theme == Theme::Dark;
+        let fill = if dark { Color32::from_rgb(20, 20, 24) } else { Color32::WHITE };
+        let cursor = self.state.timeline.cursor();
+        let mut settings = self.state.chart;
+        egui::Area::new(egui::Id::unique("stage-chart"))
+            .fixed_pos(rect.min)
+            .order(egui::Order::Middle)
+            .show(ctx, |ui| {
+                egui::Frame::new().fill(fill).inner_margin(24.0 * scale).show(ui, |ui| {
+                    ui.set_min_size(rect.size() - egui::vec2(48.0, 48.0) * scale);
+                    ui.set_max_size(rect.size() - egui::vec2(48.0, 48.0) * scale);
+                    ui.label(
+                        egui::RichText::new(format!(
+                            "ISKP per year · {} · {}",
+                            month_label(cursor),
+                            crate::io::embedded::data_through_text()
+                        ))
+                        .size(26.0 * scale)
+                        .strong(),
+                    );
+                    let out = ui::charts::stage(ui, &self.dataset, &self.rt.mask, cursor, &mut settings, scale);
+                    self.last_frame.chart_years = out.year_bars;
+                    self.last_frame.chart_values = out.year_values;
+                });
+            });
+        self.state.chart = settings;
+    }
+
     /// The panels around the map at the desk: top bar, timeline, charts, legend and
     /// filters, details. Hidden on stage.
     fn desk_panels(&mut self, ui: &mut egui::Ui, clicked: &mut Vec<Command>) {
@@ -1358,14 +1439,23 @@ impl AtlasApp {
                 .resizable(true)
                 .default_size(240.0)
                 .show(ui, |ui| {
-                    ui::charts::show(ui, &self.dataset, &self.rt.mask, cursor)
+                    let out =
+                        ui::charts::show(ui, &self.dataset, &self.rt.mask, cursor, &mut self.state.chart);
+                    if let Some(notice) = &self.rt.chart_notice {
+                        ui.small(notice);
+                    }
+                    out
                 })
                 .inner;
+            if out.save_table {
+                self.rt.chart_notice = Some(self.save_chart_table());
+            }
             if let Some(year) = out.clicked_year {
                 self.state.timeline.playing = false;
                 self.state.timeline.set_year(year);
             }
             self.last_frame.chart_years = out.year_bars;
+            self.last_frame.chart_values = out.year_values;
         }
         let shown = self.shown_count();
         let total = self.dataset.incidents().len();

@@ -38,6 +38,8 @@ pub enum Command {
     ToggleExport,
     ToggleData,
     OpenFile,
+    /// On stage: the per-year chart full screen, or the map again.
+    ToggleStageChart,
 }
 
 impl Command {
@@ -76,6 +78,7 @@ impl Command {
             Self::ToggleExport => "Export a PNG or GIF of the view",
             Self::ToggleData => "Data layers: loading, saving filtered incidents",
             Self::OpenFile => "Open an event file (CSV or GeoJSON) as a new layer",
+            Self::ToggleStageChart => "Per-year chart full screen / back to the map",
         }
     }
 }
@@ -153,6 +156,7 @@ pub const BINDINGS: &[Binding] = &[
     stage(Key::ArrowLeft, Command::PreviousChapter),
     stage(Key::ArrowUp, Command::PreviousChapter),
     stage(Key::B, Command::ToggleBlank),
+    stage(Key::G, Command::ToggleStageChart),
     stage(Key::Num1, Command::GoToChapter(0)),
     stage(Key::Num2, Command::GoToChapter(1)),
     stage(Key::Num3, Command::GoToChapter(2)),
@@ -314,6 +318,7 @@ mod tests {
             Command::ToggleExport,
             Command::ToggleData,
             Command::OpenFile,
+            Command::ToggleStageChart,
         ];
         for c in all {
             assert!(BINDINGS.iter().any(|b| b.command == c), "{c:?} has no key");

@@ -13,6 +13,7 @@ pub mod io;
 pub mod map;
 pub mod model;
 pub mod state;
+pub mod stats;
 pub mod theme;
 pub mod timeline;
 pub mod ui;

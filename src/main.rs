@@ -92,6 +92,30 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The numbers behind the charts: per year or month, per country, per kind. Victims,
+    /// militants and bystanders are separate columns; published totals are joined by period.
+    Stats {
+        /// Atlas GeoJSON files to count instead of the embedded data
+        files: Vec<PathBuf>,
+        /// One row per year or per month
+        #[arg(long, value_name = "year|month", default_value = "year", value_parser = parse_by)]
+        by: iskp_atlas::model::stats::By,
+        /// One row per period for each country given (ISO3); without it, one row of all
+        #[arg(long, value_name = "ISO3")]
+        country: Vec<String>,
+        /// Count only these kinds: attack, plot, clash, ct_operation, leadership
+        #[arg(long, value_name = "K", value_parser = parse_kind)]
+        kind: Vec<iskp_atlas::model::IncidentKind>,
+        /// Published totals to join instead of the embedded data/totals.json
+        #[arg(long, value_name = "FILE")]
+        totals: Option<PathBuf>,
+        /// One JSON object: {"data_through": "YYYY-MM", "rows": [...]}
+        #[arg(long, conflicts_with = "csv")]
+        json: bool,
+        /// CSV, one line per row
+        #[arg(long)]
+        csv: bool,
+    },
     /// Play the timeline into an animated GIF, no window.
     Animate {
         /// The GIF to write
@@ -127,6 +151,20 @@ fn parse_events(s: &str) -> Result<usize, String> {
                 Err("at most 5,000,000 events".into())
             }
         })
+}
+
+fn parse_by(s: &str) -> Result<iskp_atlas::model::stats::By, String> {
+    match s {
+        "year" => Ok(iskp_atlas::model::stats::By::Year),
+        "month" => Ok(iskp_atlas::model::stats::By::Month),
+        _ => Err(format!("'{s}' is not year or month")),
+    }
+}
+
+fn parse_kind(s: &str) -> Result<iskp_atlas::model::IncidentKind, String> {
+    iskp_atlas::model::IncidentKind::parse(s).ok_or_else(|| {
+        format!("'{s}' is not one of attack, plot, clash, ct_operation, leadership")
+    })
 }
 
 fn parse_step(s: &str) -> Result<export::Step, String> {
@@ -174,6 +212,45 @@ fn main() -> ExitCode {
             columns,
             json,
         }) => run_validate(&files, columns.as_ref(), json),
+        Some(Command::Stats {
+            files,
+            by,
+            country,
+            kind,
+            totals,
+            json,
+            csv,
+        }) => {
+            let options = iskp_atlas::stats::Options {
+                by,
+                countries: country.into_iter().map(|c| c.to_uppercase()).collect(),
+                kinds: kind,
+                files,
+                totals,
+                output: if json {
+                    iskp_atlas::stats::Output::Json
+                } else if csv {
+                    iskp_atlas::stats::Output::Csv
+                } else {
+                    iskp_atlas::stats::Output::Text
+                },
+            };
+            match iskp_atlas::stats::run(&options) {
+                Ok(text) => {
+                    print!("{text}");
+                    if !text.ends_with('\n') {
+                        println!();
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(errors) => {
+                    for e in errors {
+                        eprintln!("iskp-atlas: {e}");
+                    }
+                    ExitCode::FAILURE
+                }
+            }
+        }
         Some(Command::Bench {
             events,
             frames,
@@ -336,10 +413,15 @@ fn run_validate(files: &[PathBuf], columns: Option<&Mapping>, json: bool) -> Exi
         } else {
             "given files"
         };
+        let through = report.data_through.map_or_else(
+            || "data through: not stated".to_owned(),
+            |m| format!("data through {}", iskp_atlas::model::date::month_code(m)),
+        );
         println!(
-            "{what}: {} incidents, {} regions, {} errors",
+            "{what}: {} incidents, {} regions, {} published totals, {through}, {} errors",
             report.incidents,
             report.regions,
+            report.totals,
             report.errors.len()
         );
     }

@@ -71,6 +71,12 @@ pub struct State {
     pub layers: Layers,
     pub filter: Filter,
     pub show_charts: bool,
+    /// What the per-year chart counts.
+    #[serde(default)]
+    pub chart: crate::ui::charts::Settings,
+    /// On stage, the per-year chart full screen instead of the map.
+    #[serde(default)]
+    pub stage_chart: bool,
     /// The story chapter last chosen, by id.
     #[serde(default)]
     pub chapter: Option<String>,
@@ -93,6 +99,8 @@ impl Default for State {
             layers: Layers::default(),
             filter: Filter::default(),
             show_charts: false,
+            chart: Default::default(),
+            stage_chart: false,
             chapter: None,
             bookmarks: Vec::new(),
             open_dir: None,

@@ -13,6 +13,9 @@ use serde_json::json;
 pub struct Report {
     pub incidents: usize,
     pub regions: usize,
+    pub totals: usize,
+    /// The month the embedded data's sweep reached, for the report's last line.
+    pub data_through: Option<i32>,
     pub errors: Vec<LoadError>,
 }
 
@@ -32,12 +35,18 @@ impl Report {
                 })
             })
             .collect();
-        json!({ "incidents": self.incidents, "regions": self.regions, "errors": errors })
+        json!({
+            "incidents": self.incidents, "regions": self.regions, "totals": self.totals,
+            "data_through": self.data_through.map(crate::model::date::month_code),
+            "errors": errors,
+        })
     }
 
     fn add(&mut self, other: Report) {
         self.incidents += other.incidents;
         self.regions += other.regions;
+        self.totals += other.totals;
+        self.data_through = self.data_through.or(other.data_through);
         self.errors.extend(other.errors);
     }
 }
@@ -54,6 +63,8 @@ pub fn embedded_data(countries: &Countries, today: Date) -> Report {
     let mut report = Report::default();
     let (name, text) = embedded::INCIDENTS;
     report.add(incident_file(name, text, countries, today));
+    let (name, text) = embedded::TOTALS;
+    report.add(totals_file(name, text));
     for (name, text) in embedded::REGION_FILES {
         report.add(region_file(name, text));
     }
@@ -94,6 +105,8 @@ pub fn files(
         use crate::io::import::{self, Format};
         if is_region_file(&text) {
             report.add(region_file(&name, &text));
+        } else if is_totals_file(&text) {
+            report.add(totals_file(&name, &text));
         } else if matches!(
             import::detect(text.as_bytes()),
             None | Some(Format::AtlasGeoJson)
@@ -137,8 +150,117 @@ fn is_region_file(text: &str) -> bool {
         .is_some_and(|f| f.pointer("/properties/role").is_some())
 }
 
+/// Totals files are an object with a `totals` array.
+fn is_totals_file(text: &str) -> bool {
+    serde_json::from_str::<serde_json::Value>(text)
+        .ok()
+        .is_some_and(|root| root.get("totals").is_some_and(|t| t.is_array()))
+}
+
+pub fn totals_file(file: &str, text: &str) -> Report {
+    let (loaded, errors) = crate::io::totals::parse(file, text);
+    Report {
+        totals: loaded.len(),
+        errors,
+        ..Default::default()
+    }
+}
+
+/// The victims/militants rule and the inclusion rule (data/README.md), as checks: victims
+/// belong to attacks, clashes and plots; militants to operations, leadership events and
+/// clashes; bystanders of an operation to operations alone. An attack, clash or plot is in
+/// the atlas only when claimed, attributed or disputed.
+fn kind_rules(i: &crate::model::Incident) -> Vec<(&'static str, String)> {
+    use crate::model::{Claim, IncidentKind};
+    let mut out = Vec::new();
+    let kind = i.kind.code();
+    if i.kind.counts_militants() {
+        for (field, v) in [
+            ("killed", i.killed),
+            ("killed_low", i.killed_low),
+            ("killed_high", i.killed_high),
+        ] {
+            if v.is_some() {
+                out.push((
+                    field,
+                    format!("a {kind} has no victims: put militants in militants_killed, bystanders in civilians_killed"),
+                ));
+            }
+        }
+        if i.claim != Claim::NotApplicable {
+            out.push(("claim", format!("a {kind} takes claim not_applicable")));
+        }
+    } else {
+        if matches!(i.kind, IncidentKind::Attack | IncidentKind::Plot) {
+            for (field, v) in [
+                ("militants_killed", i.militants_killed),
+                ("militants_killed_low", i.militants_killed_low),
+                ("militants_killed_high", i.militants_killed_high),
+            ] {
+                if v.is_some() {
+                    out.push((
+                        field,
+                        format!("an {kind}'s attackers are never counted: militants_killed belongs to operations and clashes"),
+                    ));
+                }
+            }
+        }
+        if i.civilians_killed.is_some() {
+            out.push((
+                "civilians_killed",
+                "civilians_killed counts bystanders of an operation against ISKP; a victim of ISKP goes in killed".to_owned(),
+            ));
+        }
+        if matches!(i.claim, Claim::Unclaimed | Claim::NotApplicable) {
+            out.push((
+                "claim",
+                format!("'{}' does not meet the inclusion rule: an {kind} must be claimed, attributed or disputed", i.claim.code()),
+            ));
+        }
+    }
+    out
+}
+
 pub fn incident_file(file: &str, text: &str, countries: &Countries, today: Date) -> Report {
     let (loaded, mut errors) = incidents::parse(file, text);
+    match incidents::data_through(file, text) {
+        Err(e) => errors.push(e),
+        Ok(None) => errors.push(
+            LoadError::file(
+                file,
+                "no data_through: state the month the sweep of sources reached, as \"YYYY-MM\"",
+            )
+            .field("data_through"),
+        ),
+        Ok(Some(through)) => {
+            let line = crate::io::error::line_of_key(text, "data_through");
+            // Future dates are errors of their own; the latest real incident bounds the sweep.
+            if let Some(last) = loaded.iter().filter(|i| i.date <= today).max_by_key(|i| i.date) {
+                if last.date.month_index() > through {
+                    errors.push(
+                        LoadError::file(
+                            file,
+                            format!(
+                                "{} is before the latest incident, '{}' of {}",
+                                crate::model::date::month_code(through),
+                                last.id,
+                                last.date
+                            ),
+                        )
+                        .at_line(line)
+                        .field("data_through"),
+                    );
+                }
+            }
+            if through > today.month_index() {
+                errors.push(
+                    LoadError::file(file, format!("{} is in the future", crate::model::date::month_code(through)))
+                        .at_line(line)
+                        .field("data_through"),
+                );
+            }
+        }
+    }
     for i in &loaded {
         let fail = |field: &str, message: String| {
             LoadError::file(file, message)
@@ -146,6 +268,9 @@ pub fn incident_file(file: &str, text: &str, countries: &Countries, today: Date)
                 .feature(Some(&i.id))
                 .field(field)
         };
+        for (field, message) in kind_rules(i) {
+            errors.push(fail(field, message));
+        }
         if i.date < EARLIEST || i.date > today {
             errors.push(fail(
                 "date",
@@ -201,8 +326,9 @@ pub fn incident_file(file: &str, text: &str, countries: &Countries, today: Date)
     }
     Report {
         incidents: loaded.len(),
-        regions: 0,
+        data_through: incidents::data_through(file, text).ok().flatten(),
         errors,
+        ..Default::default()
     }
 }
 
@@ -222,8 +348,8 @@ pub fn region_file(file: &str, text: &str) -> Report {
         }
     }
     Report {
-        incidents: 0,
         regions: loaded.len(),
         errors,
+        ..Default::default()
     }
 }

@@ -635,18 +635,20 @@ fn file_open_browses_to_a_csv_and_the_column_step_reads_it() {
     // Folders first: the UCDP folder is listed, and files that are not data are not.
     assert!(h.query_by_label_contains("ucdp").is_some());
     assert!(h.query_by_label_contains("README").is_none());
-    // Arrows walk the list (folders first): the first Down leaves the path field.
-    h.key_press(egui::Key::ArrowDown);
+    // Arrows walk the list (folders first: counts/, ucdp/): the first Down leaves the path
+    // field.
+    for _ in 0..3 {
+        h.key_press(egui::Key::ArrowDown);
+        h.run_steps(1);
+    }
     h.run_steps(1);
-    h.key_press(egui::Key::ArrowDown);
-    h.run_steps(2);
     let toggled = |h: &Harness<'static, AtlasApp>, name: &str| {
         h.get_by_label_contains(name).accesskit_node().toggled()
             == Some(egui::accesskit::Toggled::True)
     };
     assert!(
         toggled(&h, "acled_sample.csv") && !toggled(&h, "ucdp/"),
-        "the second entry, after the ucdp folder, is selected"
+        "the third entry, after the two folders, is selected"
     );
     h.get_by_label_contains("own_columns.csv").click();
     h.run_steps(1);
@@ -773,4 +775,112 @@ fn a_file_named_with_columns_on_the_command_line_is_a_layer_the_stage_legend_nam
         .unwrap();
     assert_eq!(crocus.killed, Some(145));
     assert!(h.query_by_label("own_columns.csv").is_some());
+}
+
+/// The per-year values the chart should draw for incidents of `kinds`, all countries.
+fn per_year_counts(app: &AtlasApp, kinds: &[iskp_atlas::model::IncidentKind]) -> Vec<(i32, u32)> {
+    let mut by_year = std::collections::BTreeMap::new();
+    for i in app.dataset.incidents().iter().filter(|i| kinds.contains(&i.kind)) {
+        *by_year.entry(i.date.year).or_insert(0u32) += 1;
+    }
+    by_year.into_iter().collect()
+}
+
+#[test]
+fn the_chart_counts_attacks_and_its_kind_selector_changes_the_bars() {
+    use iskp_atlas::model::IncidentKind;
+    let mut h = harness(Launch::default());
+    h.run_steps(2);
+    h.key_press(egui::Key::C);
+    h.run_steps(3);
+    let attacks = h.state().last_frame.chart_values.clone();
+    assert_eq!(attacks, per_year_counts(h.state(), &[IncidentKind::Attack]));
+    assert!(
+        h.query_by_label_contains("Data through").is_some(),
+        "the top bar says how far the data reaches"
+    );
+    h.get_by_label("operations").click();
+    h.run_steps(3);
+    let operations = h.state().last_frame.chart_values.clone();
+    assert_ne!(operations, attacks);
+    assert_eq!(
+        operations,
+        per_year_counts(h.state(), &[IncidentKind::CtOperation, IncidentKind::Leadership])
+    );
+    // Militants killed, for operations: never the victims' numbers.
+    h.get_by_label("killed").click();
+    h.run_steps(3);
+    let militants = h.state().last_frame.chart_values.clone();
+    let expected: u32 = h
+        .state()
+        .dataset
+        .incidents()
+        .iter()
+        .filter(|i| i.kind.counts_militants())
+        .filter_map(iskp_atlas::model::filter::best_militants)
+        .sum();
+    assert_eq!(militants.iter().map(|(_, v)| v).sum::<u32>(), expected);
+    assert_eq!(h.state().state.chart.kind, iskp_atlas::model::stats::ChartKind::Operations);
+}
+
+#[test]
+fn on_stage_g_shows_the_per_year_chart_and_g_again_the_map() {
+    let mut h = harness(Launch::default());
+    h.run_steps(2);
+    h.key_press(egui::Key::F5);
+    h.run_steps(3);
+    assert!(!h.state().last_frame.stage_chart);
+    h.key_press(egui::Key::G);
+    h.run_steps(3);
+    let app = h.state();
+    assert!(app.last_frame.stage_chart);
+    let year = app.state.timeline.year();
+    assert!(
+        app.last_frame.chart_years.iter().any(|(y, _)| *y == year),
+        "the cursor's year has a bar"
+    );
+    assert!(h.query_by_label_contains("Data through").is_some());
+    h.key_press(egui::Key::G);
+    h.run_steps(2);
+    assert!(!h.state().last_frame.stage_chart);
+    // A chapter that asks for the chart opens with it.
+    let numbers = h
+        .state()
+        .chapters()
+        .iter()
+        .position(|c| c.chart.is_some())
+        .expect("a chapter with a chart");
+    h.state_mut().go_to_chapter(numbers);
+    h.run_steps(3);
+    assert!(h.state().last_frame.stage_chart);
+}
+
+#[test]
+fn a_cluster_of_an_operation_and_an_attack_counts_only_the_attacks_victims() {
+    let file = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/counts/attack_and_operation.geojson");
+    let mut h = harness(Launch {
+        data: vec![DataFile::new(file)],
+        ..Default::default()
+    });
+    h.run_steps(3);
+    h.key_press(egui::Key::End);
+    h.run_steps(3);
+    let app = h.state();
+    assert!(app.load_errors.is_empty(), "{:?}", app.load_errors);
+    let position = |id: &str| {
+        app.dataset
+            .incidents()
+            .iter()
+            .position(|i| i.id == id)
+            .unwrap() as u32
+    };
+    let (attack, operation) = (position("same-spot-attack"), position("same-spot-operation"));
+    let (_, killed) = app
+        .last_frame
+        .clusters
+        .iter()
+        .find(|(members, _)| members.contains(&attack) && members.contains(&operation))
+        .expect("the two incidents share a cluster at the opening zoom");
+    assert_eq!(*killed, 5, "the operation's 100 militants are not victims");
 }

@@ -313,7 +313,12 @@ impl AtlasApp {
         let text = if csv {
             crate::io::write::to_csv(chosen)?
         } else {
-            crate::io::write::to_geojson(chosen)
+            let through = if l == 0 {
+                crate::io::embedded::data_through()
+            } else {
+                None
+            };
+            crate::io::write::to_geojson_through(chosen, through)
         };
         crate::export::write_atomic(std::path::Path::new(path), |tmp| {
             std::fs::write(tmp, &text).map_err(|e| e.to_string())

@@ -13,6 +13,33 @@ pub const CHAPTERS: (&str, &str) = (
     include_str!("../../data/chapters.json"),
 );
 
+pub const TOTALS: (&str, &str) = ("data/totals.json", include_str!("../../data/totals.json"));
+
+/// The month the embedded data's sweep of sources reached (see data/README.md), parsed once.
+pub fn data_through() -> Option<i32> {
+    static MONTH: std::sync::OnceLock<Option<i32>> = std::sync::OnceLock::new();
+    *MONTH.get_or_init(|| {
+        super::incidents::data_through(INCIDENTS.0, INCIDENTS.1)
+            .ok()
+            .flatten()
+    })
+}
+
+/// "Data through March 2026", for the top bar, the stage and every export.
+pub fn data_through_text() -> String {
+    data_through().map_or_else(
+        || "Data through: not stated".to_owned(),
+        |m| format!("Data through {}", crate::model::date::month_long(m)),
+    )
+}
+
+/// The published totals shipped with the atlas, parsed once.
+pub fn totals() -> &'static [crate::model::PublishedTotal] {
+    static TOTALS_PARSED: std::sync::OnceLock<Vec<crate::model::PublishedTotal>> =
+        std::sync::OnceLock::new();
+    TOTALS_PARSED.get_or_init(|| super::totals::parse(TOTALS.0, TOTALS.1).0)
+}
+
 pub const REGION_FILES: [(&str, &str); 4] = [
     (
         "data/regions/historical.geojson",

@@ -82,3 +82,10 @@ pub fn line_of_quoted(text: &str, needle: &str) -> Option<usize> {
     let at = text.find(&quoted)?;
     Some(text[..at].bytes().filter(|&b| b == b'\n').count() + 1)
 }
+
+/// 1-based line of a JSON object key `"key":` in `text`, for errors about a top-level member.
+pub fn line_of_key(text: &str, key: &str) -> Option<usize> {
+    let quoted = format!("\"{key}\"");
+    let at = text.find(&quoted)?;
+    Some(text[..at].bytes().filter(|&b| b == b'\n').count() + 1)
+}

@@ -45,6 +45,25 @@ pub fn parse(file: &str, text: &str) -> (Vec<Incident>, Vec<LoadError>) {
     (incidents, errors)
 }
 
+/// The month the sweep of sources reached, from the collection's `data_through`
+/// ("YYYY-MM"): a fact about the research, not the date of the last incident. `Ok(None)` when
+/// the file does not say.
+pub fn data_through(file: &str, text: &str) -> Result<Option<i32>, LoadError> {
+    let root: Value = serde_json::from_str(text).map_err(|e| LoadError::from_json(file, &e))?;
+    match root.get("data_through") {
+        None | Some(Value::Null) => Ok(None),
+        Some(v) => {
+            let bad = || {
+                LoadError::file(file, format!("expected \"YYYY-MM\", got {v}"))
+                    .at_line(crate::io::error::line_of_key(text, "data_through"))
+                    .field("data_through")
+            };
+            let s = v.as_str().ok_or_else(bad)?;
+            crate::model::date::parse_month(s).map(Some).ok_or_else(bad)
+        }
+    }
+}
+
 type FieldError = (String, String);
 
 fn err(field: &str, message: impl Into<String>) -> FieldError {
@@ -82,6 +101,37 @@ impl Props<'_> {
                 .and_then(|n| u32::try_from(n).ok())
                 .map(Some)
                 .ok_or_else(|| err(key, format!("expected a whole number or null, got {v}"))),
+        }
+    }
+
+    /// A best estimate with its `_low`/`_high` range, the estimate inside the range.
+    fn toll(&self, key: &str) -> Result<(Option<u32>, Option<u32>, Option<u32>), FieldError> {
+        let best = self.count(key)?;
+        let (low_key, high_key) = (format!("{key}_low"), format!("{key}_high"));
+        let low = self.count(&low_key)?;
+        let high = self.count(&high_key)?;
+        if let (Some(lo), Some(hi)) = (low, high) {
+            if lo > hi {
+                return Err(err(&low_key, format!("{lo} is more than {high_key} {hi}")));
+            }
+            if let Some(k) = best
+                && !(lo..=hi).contains(&k)
+            {
+                return Err(err(
+                    key,
+                    format!("{k} is outside {low_key}..{high_key} {lo}..{hi}"),
+                ));
+            }
+        }
+        Ok((best, low, high))
+    }
+
+    fn optional_string(&self, key: &str) -> Result<Option<String>, FieldError> {
+        match self.0.get(key) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::String(s)) if s.trim().is_empty() => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s.clone())),
+            Some(_) => Err(err(key, "expected a string")),
         }
     }
 
@@ -134,25 +184,9 @@ fn parse_feature(feature: &Value) -> Result<Incident, FieldError> {
             format!("'{country}' is not an ISO 3166-1 alpha-3 code"),
         ));
     }
-    let killed = p.count("killed")?;
-    let killed_low = p.count("killed_low")?;
-    let killed_high = p.count("killed_high")?;
-    if let (Some(lo), Some(hi)) = (killed_low, killed_high) {
-        if lo > hi {
-            return Err(err(
-                "killed_low",
-                format!("{lo} is more than killed_high {hi}"),
-            ));
-        }
-        if let Some(k) = killed
-            && !(lo..=hi).contains(&k)
-        {
-            return Err(err(
-                "killed",
-                format!("{k} is outside killed_low..killed_high {lo}..{hi}"),
-            ));
-        }
-    }
+    let (killed, killed_low, killed_high) = p.toll("killed")?;
+    let (militants_killed, militants_killed_low, militants_killed_high) =
+        p.toll("militants_killed")?;
     let targets = match p.get("targets")? {
         Value::Array(items) => items
             .iter()
@@ -162,11 +196,7 @@ fn parse_feature(feature: &Value) -> Result<Incident, FieldError> {
         _ => return Err(err("targets", "expected an array of strings")),
     };
     let sources = sources(p.get("sources")?)?;
-    let paper_ref = match props.get("paper_ref") {
-        None | Some(Value::Null) => None,
-        Some(Value::String(s)) => Some(s.clone()),
-        Some(_) => return Err(err("paper_ref", "expected a string")),
-    };
+    let paper_ref = p.optional_string("paper_ref")?;
 
     Ok(Incident {
         id,
@@ -194,6 +224,11 @@ fn parse_feature(feature: &Value) -> Result<Incident, FieldError> {
         killed_low,
         killed_high,
         injured: p.count("injured")?,
+        militants_killed,
+        militants_killed_low,
+        militants_killed_high,
+        civilians_killed: p.count("civilians_killed")?,
+        attributed_by: p.optional_string("attributed_by")?,
         claim: p.vocab(
             "claim",
             Claim::parse,

@@ -8,6 +8,7 @@ pub mod error;
 pub mod import;
 pub mod incidents;
 pub mod regions;
+pub mod totals;
 pub mod write;
 
 pub use error::LoadError;

@@ -22,7 +22,16 @@ fn geo(p: GeoPrecision) -> &'static str {
     }
 }
 
+/// The atlas's GeoJSON. `data_through` is written when the incidents are the atlas's own
+/// (a sweep's reach says nothing about a user's file).
 pub fn to_geojson<'a>(incidents: impl Iterator<Item = &'a Incident>) -> String {
+    to_geojson_through(incidents, None)
+}
+
+pub fn to_geojson_through<'a>(
+    incidents: impl Iterator<Item = &'a Incident>,
+    data_through: Option<i32>,
+) -> String {
     let features: Vec<Value> = incidents
         .map(|i| {
             let mut props = json!({
@@ -30,9 +39,18 @@ pub fn to_geojson<'a>(incidents: impl Iterator<Item = &'a Incident>) -> String {
                 "country": i.country, "admin1": i.admin1, "place": i.place,
                 "geo_precision": geo(i.geo_precision), "kind": i.kind.code(), "method": i.method,
                 "targets": i.targets, "killed": i.killed, "killed_low": i.killed_low,
-                "killed_high": i.killed_high, "injured": i.injured, "claim": i.claim.code(),
+                "killed_high": i.killed_high, "injured": i.injured,
+                "militants_killed": i.militants_killed, "civilians_killed": i.civilians_killed,
+                "claim": i.claim.code(),
                 "title": i.title, "summary": i.summary, "sources": i.sources,
             });
+            if i.militants_killed_low.is_some() || i.militants_killed_high.is_some() {
+                props["militants_killed_low"] = json!(i.militants_killed_low);
+                props["militants_killed_high"] = json!(i.militants_killed_high);
+            }
+            if let Some(by) = &i.attributed_by {
+                props["attributed_by"] = json!(by);
+            }
             if let Some(end) = i.end_date {
                 props["end_date"] = json!(end.to_string());
             }
@@ -45,8 +63,11 @@ pub fn to_geojson<'a>(incidents: impl Iterator<Item = &'a Incident>) -> String {
             json!({"type": "Feature", "geometry": {"type": "Point", "coordinates": [i.lon, i.lat]}, "properties": props})
         })
         .collect();
-    serde_json::to_string_pretty(&json!({"type": "FeatureCollection", "features": features}))
-        .unwrap_or_default()
+    let mut root = json!({"type": "FeatureCollection", "features": features});
+    if let Some(m) = data_through {
+        root["data_through"] = json!(crate::model::date::month_code(m));
+    }
+    serde_json::to_string_pretty(&root).unwrap_or_default()
 }
 
 pub fn to_csv<'a>(incidents: impl Iterator<Item = &'a Incident>) -> Result<String, String> {
@@ -68,6 +89,10 @@ pub fn to_csv<'a>(incidents: impl Iterator<Item = &'a Incident>) -> Result<Strin
         "killed_low",
         "killed_high",
         "injured",
+        "militants_killed",
+        "militants_killed_low",
+        "militants_killed_high",
+        "civilians_killed",
         "claim",
         "title",
         "summary",
@@ -93,6 +118,10 @@ pub fn to_csv<'a>(incidents: impl Iterator<Item = &'a Incident>) -> Result<Strin
             n(i.killed_low),
             n(i.killed_high),
             n(i.injured),
+            n(i.militants_killed),
+            n(i.militants_killed_low),
+            n(i.militants_killed_high),
+            n(i.civilians_killed),
             i.claim.code().into(),
             i.title.clone(),
             i.summary.clone(),

@@ -1,6 +1,7 @@
 //! Incidents on the map: colour by kind (Okabe-Ito, safe for colour-blind viewers), area by
-//! death toll, solid for claimed and hollow for attributed or disputed, merged into
-//! clusters on zoomed-out views, and picked with the dataset's spatial index.
+//! victims killed, solid for claimed and hollow for attributed or disputed; operations and
+//! leadership events as diamonds of one size. Merged into clusters on zoomed-out views
+//! (labelled with victims only), and picked with the dataset's spatial index.
 
 use super::cluster::Levels;
 use super::transform::ScreenTransform;
@@ -39,12 +40,30 @@ pub fn is_hollow(claim: Claim) -> bool {
     )
 }
 
-/// Marker radius in points: area grows with the toll, so a 100-death attack reads as ten
+/// Marker radius in points: area grows with the victims, so a 100-death attack reads as ten
 /// times a 10-death one, with a visible minimum for none or unknown and a cap so the
-/// largest does not cover a province.
+/// largest does not cover a province. Operations and leadership events are drawn as a
+/// diamond of one size: the militants they killed are not victims and never size a marker.
 pub fn radius(incident: &Incident, scale: f32) -> f32 {
+    if incident.kind.counts_militants() {
+        return OPERATION_RADIUS * scale;
+    }
     let killed = best_killed(incident).unwrap_or(0) as f32;
     (4.0 + 1.5 * killed.sqrt()).min(22.0) * scale
+}
+
+/// Half the diagonal of an operation's diamond.
+pub const OPERATION_RADIUS: f32 = 7.0;
+
+/// The diamond an operation against ISKP or a leadership event is drawn as.
+pub fn diamond(painter: &Painter, at: Pos2, r: f32, fill: Color32, stroke: Stroke) {
+    let points = vec![
+        at + egui::vec2(0.0, -r),
+        at + egui::vec2(r, 0.0),
+        at + egui::vec2(0.0, r),
+        at + egui::vec2(-r, 0.0),
+    ];
+    painter.add(egui::Shape::convex_polygon(points, fill, stroke));
 }
 
 /// Markers shrink below zoom 6 so that on a continent-wide view they mark places rather
@@ -81,6 +100,8 @@ pub enum Mark {
     Cluster {
         members: Vec<u32>,
         count: usize,
+        /// Victims killed in its incidents: operations add nothing.
+        killed: u32,
         at: Pos2,
         radius: f32,
     },
@@ -262,6 +283,7 @@ pub fn paint(
         drawn.marks.push(Mark::Cluster {
             members,
             count,
+            killed,
             at,
             radius: r,
         });
@@ -286,7 +308,9 @@ pub fn paint(
                 Stroke::new(2.0, base.gamma_multiply(pulse)),
             );
         }
-        if is_hollow(incident.claim) {
+        if incident.kind.counts_militants() && incident.layer == 0 {
+            diamond(painter, at, r, base, Stroke::new(1.3, style.ink));
+        } else if is_hollow(incident.claim) {
             painter.circle(
                 at,
                 r,
@@ -317,7 +341,9 @@ pub fn paint(
 /// A small legend swatch for a kind and claim style, for the legend panel.
 pub fn swatch(painter: &Painter, center: Pos2, kind: IncidentKind, hollow: bool, ink: Color32) {
     let c = kind_color(kind);
-    if hollow {
+    if kind.counts_militants() {
+        diamond(painter, center, 7.0, c, Stroke::new(1.3, ink));
+    } else if hollow {
         painter.circle(center, 6.5, c.gamma_multiply(0.3), Stroke::new(2.5, c));
     } else {
         painter.circle(center, 6.5, c, Stroke::new(1.3, ink));

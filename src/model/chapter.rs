@@ -32,6 +32,15 @@ pub struct Chapter {
     /// Ids of the incidents the chapter is about.
     #[serde(default)]
     pub highlight: Vec<String>,
+    /// A chart the chapter shows full screen instead of the map.
+    #[serde(default)]
+    pub chart: Option<ChapterChart>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChapterChart {
+    PerYear,
 }
 
 impl Chapter {

@@ -118,9 +118,48 @@ pub fn month_label(month_index: i32) -> String {
     format!("{} {year}", MONTHS[month])
 }
 
+/// Parses "YYYY-MM" to a month index; anything else is `None`.
+pub fn parse_month(s: &str) -> Option<i32> {
+    if s.len() != 7 {
+        return None;
+    }
+    Date::parse(&format!("{s}-01")).map(Date::month_index)
+}
+
+/// "2026-03" for a month index, as data files write it.
+pub fn month_code(month_index: i32) -> String {
+    format!(
+        "{:04}-{:02}",
+        month_index.div_euclid(12),
+        month_index.rem_euclid(12) + 1
+    )
+}
+
+/// "March 2026": the full month name, for sentences.
+pub fn month_long(month_index: i32) -> String {
+    const LONG: [&str; 12] = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September",
+        "October", "November", "December",
+    ];
+    format!(
+        "{} {}",
+        LONG[month_index.rem_euclid(12) as usize],
+        month_index.div_euclid(12)
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn months_read_and_write_back() {
+        let m = parse_month("2026-03").unwrap();
+        assert_eq!(month_code(m), "2026-03");
+        assert_eq!(month_long(m), "March 2026");
+        assert_eq!(parse_month("2026-3"), None);
+        assert_eq!(parse_month("2026-13"), None);
+    }
 
     #[test]
     fn parses_valid_dates_and_rejects_impossible_ones() {

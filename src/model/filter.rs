@@ -33,7 +33,16 @@ impl Filter {
     }
 }
 
-/// The toll the atlas sizes and counts by: the best estimate, else the top of the range.
+/// Victims killed, as the atlas sizes and counts them: the best estimate, else the top of
+/// the range. Operations and leadership events have none, whatever their file says.
 pub fn best_killed(i: &Incident) -> Option<u32> {
+    if i.kind.counts_militants() {
+        return None;
+    }
     i.killed.or(i.killed_high)
+}
+
+/// Militants killed, by the same rule: best estimate, else the top of the range.
+pub fn best_militants(i: &Incident) -> Option<u32> {
+    i.militants_killed.or(i.militants_killed_high)
 }

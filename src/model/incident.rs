@@ -37,6 +37,11 @@ impl IncidentKind {
         }
     }
 
+    /// Operations and leadership events count militants, not victims.
+    pub fn counts_militants(self) -> bool {
+        matches!(self, Self::CtOperation | Self::Leadership)
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Self::Attack => "Attack",
@@ -128,11 +133,22 @@ pub struct Incident {
     pub kind: IncidentKind,
     pub method: String,
     pub targets: Vec<String>,
+    /// Victims: people ISKP killed (never the attackers, never militants). Attacks, clashes
+    /// and plots only.
     pub killed: Option<u32>,
     pub killed_low: Option<u32>,
     pub killed_high: Option<u32>,
     pub injured: Option<u32>,
+    /// ISKP militants killed: in operations and leadership strikes against it, and its own
+    /// fighters' dead in a clash. A different quantity from `killed`, never added to it.
+    pub militants_killed: Option<u32>,
+    pub militants_killed_low: Option<u32>,
+    pub militants_killed_high: Option<u32>,
+    /// Bystanders killed by an operation against ISKP: neither its victims nor militants.
+    pub civilians_killed: Option<u32>,
     pub claim: Claim,
+    /// Who attributed an unclaimed incident to ISKP (officials, researchers).
+    pub attributed_by: Option<String>,
     pub title: String,
     pub summary: String,
     pub sources: Vec<Source>,
@@ -165,7 +181,12 @@ impl Incident {
             killed_low: None,
             killed_high: None,
             injured: None,
+            militants_killed: None,
+            militants_killed_low: None,
+            militants_killed_high: None,
+            civilians_killed: None,
             claim: Claim::NotApplicable,
+            attributed_by: None,
             title: String::new(),
             summary: String::new(),
             sources: Vec::new(),

@@ -9,6 +9,7 @@ pub mod mercator;
 pub mod region;
 pub mod spatial;
 pub mod stats;
+pub mod totals;
 pub mod view;
 pub mod waves;
 
@@ -18,4 +19,5 @@ pub use date::{Date, DatePrecision};
 pub use filter::Filter;
 pub use incident::{Claim, GeoPrecision, Incident, IncidentKind, Source};
 pub use region::{Region, RegionRole};
+pub use totals::{Counts, PublishedTotal};
 pub use view::View;

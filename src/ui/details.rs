@@ -2,7 +2,7 @@
 //! spot, or an area with what happened inside it up to the cursor.
 
 use crate::map::incidents::kind_color;
-use crate::model::filter::best_killed;
+use crate::model::filter::{best_killed, best_militants};
 use crate::model::waves::date_text;
 use crate::model::{Claim, Dataset, GeoPrecision, Incident};
 use egui::{RichText, Ui};
@@ -103,12 +103,22 @@ fn incident(ui: &mut Ui, i: &Incident) {
         "Place",
         &format!("{}{admin1}, {} ({place_precision})", i.place, i.country),
     );
-    row(ui, "Killed", &deaths(i));
-    row(
-        ui,
-        "Injured",
-        &i.injured.map_or("not known".to_owned(), |n| n.to_string()),
-    );
+    if i.kind.counts_militants() {
+        row(ui, "Militants killed", &militants(i));
+        if let Some(c) = i.civilians_killed {
+            row(ui, "Bystanders killed", &c.to_string());
+        }
+    } else {
+        row(ui, "Killed (victims)", &deaths(i));
+        row(
+            ui,
+            "Injured",
+            &i.injured.map_or("not known".to_owned(), |n| n.to_string()),
+        );
+        if let Some(m) = i.militants_killed {
+            row(ui, "ISKP fighters killed", &m.to_string());
+        }
+    }
     let claim = match i.claim {
         Claim::Claimed => "claimed by IS / ISKP",
         Claim::Attributed => "attributed to ISKP (no claim)",
@@ -117,6 +127,9 @@ fn incident(ui: &mut Ui, i: &Incident) {
         Claim::NotApplicable => "not applicable",
     };
     row(ui, "Claim", claim);
+    if let Some(by) = &i.attributed_by {
+        row(ui, "Attributed by", by);
+    }
     if !i.method.is_empty() {
         row(ui, "Method", &i.method);
     }
@@ -141,9 +154,43 @@ fn incident(ui: &mut Ui, i: &Incident) {
     }
 }
 
-/// "183 killed (reports range 170–185)", as the data has it.
+/// "183 (reports range 170–185)": victims, as the data has them.
 pub fn deaths(i: &Incident) -> String {
-    match (i.killed, i.killed_low, i.killed_high) {
+    range_text(i.killed, i.killed_low, i.killed_high)
+}
+
+/// Militants killed in an operation, in the same form.
+pub fn militants(i: &Incident) -> String {
+    range_text(
+        i.militants_killed,
+        i.militants_killed_low,
+        i.militants_killed_high,
+    )
+}
+
+/// One line on what an incident cost, saying whose deaths: "31 killed", "36 militants
+/// killed", "toll not known".
+pub fn toll_text(i: &Incident) -> String {
+    if i.kind.counts_militants() {
+        let mut text = match best_militants(i) {
+            Some(n) => format!("{n} militants killed"),
+            None => "militants killed: not known".to_owned(),
+        };
+        if let Some(c) = i.civilians_killed.filter(|&c| c > 0) {
+            text.push_str(&format!(", {c} bystanders killed"));
+        }
+        text
+    } else {
+        match best_killed(i) {
+            Some(n) => format!("{n} killed"),
+            None if i.killed_low.is_some() => format!("at least {} killed", i.killed_low.unwrap_or(0)),
+            None => "toll not known".to_owned(),
+        }
+    }
+}
+
+fn range_text(best: Option<u32>, low: Option<u32>, high: Option<u32>) -> String {
+    match (best, low, high) {
         (Some(k), Some(lo), Some(hi)) if lo != hi => format!("{k} (reports range {lo}–{hi})"),
         (Some(k), _, _) => k.to_string(),
         (None, Some(lo), Some(hi)) if lo != hi => format!("not settled (reports range {lo}–{hi})"),
@@ -169,14 +216,26 @@ fn region(ui: &mut Ui, dataset: &Dataset, r: usize, cursor_month: i32, mask: &[b
         })
         .map(|&i| &dataset.incidents()[i as usize])
         .collect();
+    let attacks = inside.iter().filter(|i| !i.kind.counts_militants()).count();
     let killed: u32 = inside.iter().filter_map(|i| best_killed(i)).sum();
+    let operations = inside.iter().filter(|i| i.kind.counts_militants()).count();
+    let militants_killed: u32 = inside.iter().filter_map(|i| best_militants(i)).sum();
     ui.add_space(6.0);
     ui.strong(format!(
-        "Up to {}: {} incidents, {} killed",
+        "Up to {}: {} incidents",
         crate::model::date::month_label(cursor_month),
         inside.len(),
-        killed
     ));
+    row(
+        ui,
+        "Attacks, clashes, plots",
+        &format!("{attacks}, {killed} killed by ISKP (victims)"),
+    );
+    row(
+        ui,
+        "Operations, leadership",
+        &format!("{operations}, {militants_killed} militants killed"),
+    );
     ui.label(
         RichText::new("Counted from the incidents in this atlas that pass the filters.").small(),
     );

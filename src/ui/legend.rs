@@ -71,7 +71,7 @@ pub fn show(ui: &mut Ui, layers: &Layers, dark: bool, shown: usize, total: usize
                 ink,
             );
         }
-        ui.label("killed (area)");
+        ui.label("killed by ISKP (area)");
     });
     ui.horizontal(|ui| {
         let (rect, _) = ui.allocate_exact_size(vec2(26.0, 26.0), Sense::hover());
@@ -88,8 +88,14 @@ pub fn show(ui: &mut Ui, layers: &Layers, dark: bool, shown: usize, total: usize
             egui::FontId::proportional(12.0),
             Color32::WHITE,
         );
-        ui.label("cluster: count (and † killed)");
+        ui.label("cluster: count (and † killed by ISKP)");
     });
+    ui.label(
+        egui::RichText::new(
+            "Diamonds (operations, leadership) are one size: the militants they killed are not victims and are never added to them.",
+        )
+        .small(),
+    );
     ui.add_space(4.0);
     ui.label(format!("{shown} of {total} incidents shown"));
     commands

@@ -16,7 +16,13 @@ impl Hit {
         match self {
             Hit::Incident(i) => {
                 let inc = &dataset.incidents()[*i as usize];
-                format!("{} — {} ({})", inc.title, inc.place, inc.date.year)
+                format!(
+                    "{} — {} ({}) · {}",
+                    inc.title,
+                    inc.place,
+                    inc.date.year,
+                    super::details::toll_text(inc)
+                )
             }
             Hit::Place { name, .. } => name.clone(),
         }

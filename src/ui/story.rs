@@ -108,6 +108,11 @@ pub fn legend(ui: &mut Ui, map: Rect, dark: bool, file_layers: &[(String, Color3
                             .strong()
                             .color(ink),
                     );
+                    ui.label(
+                        RichText::new(crate::io::embedded::data_through_text())
+                            .size(15.0 * s)
+                            .color(ink),
+                    );
                     let row = |ui: &mut Ui, kind: IncidentKind, hollow: bool, text: &str| {
                         ui.horizontal(|ui| {
                             let (rect, _) = ui.allocate_exact_size(
@@ -123,7 +128,12 @@ pub fn legend(ui: &mut Ui, map: Rect, dark: bool, file_layers: &[(String, Color3
                     }
                     row(ui, IncidentKind::Attack, true, "hollow: not claimed by IS");
                     ui.label(
-                        RichText::new("Marker area: people killed")
+                        RichText::new("Circle area: people ISKP killed")
+                            .size(16.0 * s)
+                            .color(ink),
+                    );
+                    ui.label(
+                        RichText::new("Diamond: one size, militants not counted")
                             .size(16.0 * s)
                             .color(ink),
                     );
