@@ -1399,10 +1399,15 @@ impl AtlasApp {
         let fill = if dark { Color32::from_rgb(20, 20, 24) } else { Color32::WHITE };
         let cursor = self.state.timeline.cursor();
         let mut settings = self.state.chart;
+        // The chapter's card would sit under the chart: its title and caption go below it.
+        let chapter = self.chapter_index().and_then(|i| self.rt.chapters.get(i)).cloned();
+        let below = if chapter.is_some() { 150.0 * scale } else { 0.0 };
         egui::Area::new(egui::Id::unique("stage-chart"))
             .fixed_pos(rect.min)
             .order(egui::Order::Middle)
             .show(ctx, |ui| {
+                // The whole map, edge to edge: nothing of the map shows at the margins.
+                ui.painter().rect_filled(rect, 0.0, fill);
                 egui::Frame::new().fill(fill).inner_margin(24.0 * scale).show(ui, |ui| {
                     ui.set_min_size(rect.size() - egui::vec2(48.0, 48.0) * scale);
                     ui.set_max_size(rect.size() - egui::vec2(48.0, 48.0) * scale);
@@ -1415,9 +1420,22 @@ impl AtlasApp {
                         .size(26.0 * scale)
                         .strong(),
                     );
-                    let out = ui::charts::stage(ui, &self.dataset, &self.rt.mask, cursor, &mut settings, scale);
+                    let out = ui::charts::stage(
+                        ui,
+                        &self.dataset,
+                        &self.rt.mask,
+                        cursor,
+                        &mut settings,
+                        scale,
+                        below,
+                    );
                     self.last_frame.chart_years = out.year_bars;
                     self.last_frame.chart_values = out.year_values;
+                    if let Some(c) = &chapter {
+                        ui.add_space(10.0 * scale);
+                        ui.label(egui::RichText::new(&c.title).size(30.0 * scale).strong());
+                        ui.label(egui::RichText::new(&c.caption).size(20.0 * scale));
+                    }
                 });
             });
         self.state.chart = settings;

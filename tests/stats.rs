@@ -122,3 +122,28 @@ fn the_embedded_data_has_a_row_for_every_year_and_a_published_total_beside_them(
     let out = Command::new(exe).args(["stats", "--kind", "nonsense"]).output().unwrap();
     assert!(!out.status.success());
 }
+
+#[test]
+fn the_chart_says_in_words_what_the_atlas_maps_against_a_published_count() {
+    use iskp_atlas::ui::charts::{Settings, comparisons};
+    let (dataset, _) = iskp_atlas::io::embedded::load();
+    let shown: Vec<_> = dataset.incidents().iter().collect();
+    let lines = comparisons(&shown, Settings::default(), 2021);
+    let un = lines
+        .iter()
+        .find(|l| l.contains("152 attacks UN Secretary-General counted in Afghanistan, 19 Aug – 31 Dec 2021"))
+        .unwrap_or_else(|| panic!("{lines:#?}"));
+    // The number it maps is the atlas's attacks in exactly that period and country.
+    let from = iskp_atlas::model::Date::new(2021, 8, 19).unwrap();
+    let to = iskp_atlas::model::Date::new(2021, 12, 31).unwrap();
+    let n = shown
+        .iter()
+        .filter(|i| {
+            i.kind == iskp_atlas::model::IncidentKind::Attack
+                && i.country == "AFG"
+                && i.date >= from
+                && i.date <= to
+        })
+        .count();
+    assert!(un.starts_with(&format!("This atlas maps {n} of the 152")), "{un}");
+}

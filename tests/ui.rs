@@ -839,7 +839,7 @@ fn on_stage_g_shows_the_per_year_chart_and_g_again_the_map() {
         app.last_frame.chart_years.iter().any(|(y, _)| *y == year),
         "the cursor's year has a bar"
     );
-    assert!(h.query_by_label_contains("Data through").is_some());
+    assert!(h.query_all_by_label_contains("Data through").next().is_some());
     h.key_press(egui::Key::G);
     h.run_steps(2);
     assert!(!h.state().last_frame.stage_chart);

@@ -5,7 +5,7 @@
 
 use crate::io::embedded;
 use crate::model::stats::{self, COUNTRY_GROUPS, ChartKind};
-use crate::model::{Dataset, Incident, IncidentKind, PublishedTotal};
+use crate::model::{Claim, Counts, Dataset, Incident, IncidentKind, PublishedTotal};
 use egui::{Color32, RichText, Ui};
 use egui_plot::{Bar, BarChart, Line, MarkerShape, Plot, PlotPoint, Points, VLine};
 use serde::{Deserialize, Serialize};
@@ -173,6 +173,7 @@ pub fn show(
 }
 
 /// The per-year chart alone, filling `ui`: on stage, for the back of the room.
+/// `below` is the height to leave under the chart's notes (a chapter's caption).
 pub fn stage(
     ui: &mut Ui,
     dataset: &Dataset,
@@ -180,9 +181,15 @@ pub fn stage(
     cursor_month: i32,
     settings: &mut Settings,
     scale: f32,
+    below: f32,
 ) -> Output {
     let shown = shown(dataset, mask);
-    let height = (ui.available_height() - 210.0 * scale).max(300.0);
+    // Read from the back of the room: every text style, axis labels included, grows.
+    let scale = 1.5 * scale;
+    for font in ui.style_mut().text_styles.values_mut() {
+        font.size *= scale;
+    }
+    let height = (ui.available_height() - 170.0 * scale - below).max(300.0);
     per_year(ui, &shown, settings, cursor_month, height, scale)
 }
 
@@ -255,7 +262,9 @@ fn per_year(
             .iter()
             .map(|(y, c)| {
                 let v = if deaths { c.killed[g] } else { c.incidents[g] };
-                Bar::new(f64::from(*y), f64::from(v)).width(0.6)
+                Bar::new(f64::from(*y), f64::from(v))
+                    .width(0.6)
+                    .fill(GROUP_COLORS[g].gamma_multiply(0.8))
             })
             .collect();
         let below: Vec<&BarChart> = charts.iter().collect();
@@ -385,9 +394,18 @@ fn per_year(
 /// 2021": one sentence per published total of the cursor's year that this chart can stand
 /// beside, counted over exactly its period and country.
 pub fn comparisons(shown: &[&Incident], settings: Settings, year: i32) -> Vec<String> {
-    comparable(settings)
+    let mut totals: Vec<&PublishedTotal> = comparable(settings)
         .into_iter()
         .filter(|t| t.year() == Some(year))
+        .collect();
+    // The fullest counts first: whole years, then the longest periods.
+    let span = |t: &PublishedTotal| {
+        let day = |d: crate::model::Date| d.month_index() * 31 + i32::from(d.day);
+        day(t.period_end) - day(t.period_start)
+    };
+    totals.sort_by_key(|t| std::cmp::Reverse(span(t)));
+    totals
+        .into_iter()
         .take(4)
         .map(|t| {
             let (from, to) = (t.period_start, t.period_end);
@@ -399,14 +417,33 @@ pub fn comparisons(shown: &[&Incident], settings: Settings, year: i32) -> Vec<St
             });
             let place = country_name(&t.country);
             if t.counts.is_attacks() {
-                let n = inside.count();
-                format!(
-                    "This atlas maps {n} of the {} {} {} counted in {place}, {}.",
-                    t.value_text(),
-                    t.counts.words(),
-                    t.label,
-                    t.period_text()
-                )
+                // Count what the source counts: claimed attacks against claimed ones.
+                let n = inside
+                    .filter(|i| match t.counts {
+                        Counts::ClaimedAttacks => i.claim == Claim::Claimed,
+                        Counts::ClaimedSuicideAttacks => {
+                            i.claim == Claim::Claimed && i.method.contains("suicide")
+                        }
+                        _ => true,
+                    })
+                    .count();
+                if n as u32 <= t.value {
+                    format!(
+                        "This atlas maps {n} of the {} {} {} counted in {place}, {}.",
+                        t.value_text(),
+                        t.counts.words(),
+                        t.label,
+                        t.period_text()
+                    )
+                } else {
+                    format!(
+                        "This atlas maps {n} {} in {place}, {}; {} counted {} (the two are counted differently).",
+                        t.counts.words(),
+                        t.period_text(),
+                        t.label,
+                        t.value_text()
+                    )
+                }
             } else {
                 let n: u32 = inside
                     .filter_map(|i| crate::model::filter::best_killed(i))
@@ -480,6 +517,25 @@ fn year_plot(
                 .map(|y| egui_plot::GridMark {
                     value: y as f64,
                     step_size: if y % 5 == 0 { 5.0 } else { 1.0 },
+                })
+                .collect()
+        })
+        .y_grid_spacer(|input| {
+            // About six labelled lines, at 1, 2 or 5 times a power of ten.
+            let (a, b) = input.bounds;
+            let rough = ((b - a) / 6.0).max(1.0);
+            let power = 10f64.powf(rough.log10().floor());
+            let step = [1.0, 2.0, 5.0, 10.0]
+                .into_iter()
+                .map(|m| m * power)
+                .find(|s| *s >= rough)
+                .unwrap_or(rough);
+            let first = (a / step).ceil() as i64;
+            let last = (b / step).floor() as i64;
+            (first..=last)
+                .map(|k| egui_plot::GridMark {
+                    value: k as f64 * step,
+                    step_size: step,
                 })
                 .collect()
         })
