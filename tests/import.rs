@@ -36,6 +36,9 @@ fn the_real_ucdp_extract_loads_every_row_and_finds_the_is_rows() {
     assert_eq!(first.date.to_string(), "1990-10-04");
     assert_eq!(first.killed, Some(2));
     assert!(first.sources[0].url.ends_with("/59553"));
+    // A clash in which one IS fighter died: a militant, not a victim.
+    let clash = incidents.iter().find(|i| i.id == "ucdp-225068").unwrap();
+    assert_eq!((clash.killed, clash.militants_killed), (Some(0), Some(1)));
 }
 
 #[test]

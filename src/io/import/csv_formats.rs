@@ -238,6 +238,22 @@ pub fn read_ucdp(
             i.killed = count(c.get(r, "best"));
             i.killed_low = count(c.get(r, "low"));
             i.killed_high = count(c.get(r, "high"));
+            // Where IS is a side, its own dead are militants, not its victims: UCDP counts
+            // each side's deaths apart (deaths_a, deaths_b), so take them out of the toll.
+            let is_dead = if a == "IS" {
+                count(c.get(r, "deaths_a"))
+            } else if b == "IS" {
+                count(c.get(r, "deaths_b"))
+            } else {
+                None
+            };
+            if let Some(dead) = is_dead.filter(|&d| d > 0) {
+                let less = |v: Option<u32>| v.map(|v| v.saturating_sub(dead));
+                i.killed = less(i.killed);
+                i.killed_low = less(i.killed_low);
+                i.killed_high = less(i.killed_high);
+                i.militants_killed = Some(dead);
+            }
             i.title = c.get(r, "dyad_name").to_owned();
             i.summary = [c.get(r, "source_headline"), c.get(r, "where_description")]
                 .into_iter()
