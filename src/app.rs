@@ -55,8 +55,8 @@ pub struct FrameStats {
     pub incidents_shown: usize,
     /// Clusters and single markers drawn.
     pub clusters_drawn: usize,
-    /// Each cluster's listed members and the victims its label counts.
-    pub clusters: Vec<(Vec<u32>, u32)>,
+    /// Each cluster's place, how many incidents it holds and the victims its label counts.
+    pub clusters: Vec<(Pos2, usize, u32)>,
     pub markers_drawn: usize,
     pub labels: Vec<String>,
     pub map_rect: Option<Rect>,
@@ -1177,8 +1177,8 @@ impl AtlasApp {
             .iter()
             .filter_map(|m| match m {
                 Mark::Cluster {
-                    members, killed, ..
-                } => Some((members.clone(), *killed)),
+                    at, count, killed, ..
+                } => Some((*at, *count, *killed)),
                 Mark::Incident { .. } => None,
             })
             .collect();

@@ -23,11 +23,12 @@ pub fn parse(file: &str, text: &str) -> (Vec<Incident>, Vec<LoadError>) {
     let mut seen = std::collections::HashSet::new();
     for (index, feature) in features.iter().enumerate() {
         let id = feature.pointer("/properties/id").and_then(Value::as_str);
-        let line = id.and_then(|id| line_of_quoted(text, id));
+        // The line is looked up only for a feature that fails: searching the text for every
+        // id would cost the whole file once per incident on every start.
         let fail = |field: &str, message: String| {
             let label = id.map_or_else(|| format!("#{}", index + 1), str::to_owned);
             LoadError::file(file, message)
-                .at_line(line)
+                .at_line(id.and_then(|id| line_of_quoted(text, id)))
                 .feature(Some(&label))
                 .field(field)
         };
