@@ -114,6 +114,7 @@ pub fn show(
                     .map(|(y, m)| {
                         Bar::new(f64::from(*y), f64::from(m.get(name).copied().unwrap_or(0)))
                             .width(0.7)
+                            .fill(color.gamma_multiply(0.8))
                     })
                     .collect();
                 let below: Vec<&BarChart> = charts.iter().collect();
@@ -328,11 +329,8 @@ fn per_year(
             if year != cursor_year {
                 continue;
             }
-            let label = if t.whole_year() {
-                t.value_text()
-            } else {
-                format!("{} ({})", t.value_text(), t.period_text())
-            };
+            // The period is in the sentence under the chart; the mark carries the value.
+            let label = t.value_text();
             plot.text(
                 egui_plot::Text::new(
                     t.id.as_str(),
@@ -503,6 +501,8 @@ fn year_plot(
     scale: f32,
     content: impl FnOnce(&mut egui_plot::PlotUi<'_>),
 ) -> (Option<i32>, egui_plot::PlotTransform) {
+    // Where twelve four-digit years do not fit side by side, they are written '16, '17...
+    let short = ui.available_width() < 14.0 * 44.0 * scale;
     let response = Plot::new(id)
         .height(height)
         .allow_drag(false)
@@ -514,9 +514,11 @@ fn year_plot(
         .x_grid_spacer(|input| {
             let (a, b) = input.bounds;
             (a.ceil() as i64..=b.floor() as i64)
+                // One weight for every year, so every bar gets its label (egui_plot labels
+                // only marks whose step leaves room, and would keep just the fives).
                 .map(|y| egui_plot::GridMark {
                     value: y as f64,
-                    step_size: if y % 5 == 0 { 5.0 } else { 1.0 },
+                    step_size: 5.0,
                 })
                 .collect()
         })
@@ -539,7 +541,13 @@ fn year_plot(
                 })
                 .collect()
         })
-        .x_axis_formatter(|mark, _| format!("{:.0}", mark.value))
+        .x_axis_formatter(move |mark, _| {
+            if short {
+                format!("'{:02.0}", mark.value.rem_euclid(100.0))
+            } else {
+                format!("{:.0}", mark.value)
+            }
+        })
         .y_axis_formatter(|mark, _| {
             if mark.value.fract() == 0.0 && mark.value >= 0.0 {
                 format!("{:.0}", mark.value)
