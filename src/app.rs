@@ -1004,11 +1004,7 @@ impl AtlasApp {
                             ));
                             ui.colored_label(
                                 incidents::kind_color(inc.kind),
-                                format!(
-                                    "{} · {}",
-                                    inc.kind.label(),
-                                    ui::details::toll_text(inc)
-                                ),
+                                format!("{} · {}", inc.kind.label(), ui::details::toll_text(inc)),
                             );
                         });
                     }
@@ -1396,47 +1392,61 @@ impl AtlasApp {
         let rect = self.last_frame.map_rect.unwrap_or(ctx.content_rect());
         let scale = ui::story::stage_scale(rect);
         let dark = self.state.theme == Theme::Dark;
-        let fill = if dark { Color32::from_rgb(20, 20, 24) } else { Color32::WHITE };
+        let fill = if dark {
+            Color32::from_rgb(20, 20, 24)
+        } else {
+            Color32::WHITE
+        };
         let cursor = self.state.timeline.cursor();
         let mut settings = self.state.chart;
         // The chapter's card would sit under the chart: its title and caption go below it.
-        let chapter = self.chapter_index().and_then(|i| self.rt.chapters.get(i)).cloned();
-        let below = if chapter.is_some() { 150.0 * scale } else { 0.0 };
+        let chapter = self
+            .chapter_index()
+            .and_then(|i| self.rt.chapters.get(i))
+            .cloned();
+        let below = if chapter.is_some() {
+            150.0 * scale
+        } else {
+            0.0
+        };
         egui::Area::new(egui::Id::unique("stage-chart"))
             .fixed_pos(rect.min)
             .order(egui::Order::Middle)
             .show(ctx, |ui| {
                 // The whole map, edge to edge: nothing of the map shows at the margins.
                 ui.painter().rect_filled(rect, 0.0, fill);
-                egui::Frame::new().fill(fill).inner_margin(24.0 * scale).show(ui, |ui| {
-                    ui.set_min_size(rect.size() - egui::vec2(48.0, 48.0) * scale);
-                    ui.set_max_size(rect.size() - egui::vec2(48.0, 48.0) * scale);
-                    ui.label(
-                        egui::RichText::new(format!(
-                            "ISKP per year · {} · {}",
-                            month_label(cursor),
-                            crate::io::embedded::data_through_text()
-                        ))
-                        .size(26.0 * scale)
-                        .strong(),
-                    );
-                    let out = ui::charts::stage(
-                        ui,
-                        &self.dataset,
-                        &self.rt.mask,
-                        cursor,
-                        &mut settings,
-                        scale,
-                        below,
-                    );
-                    self.last_frame.chart_years = out.year_bars;
-                    self.last_frame.chart_values = out.year_values;
-                    if let Some(c) = &chapter {
-                        ui.add_space(10.0 * scale);
-                        ui.label(egui::RichText::new(&c.title).size(30.0 * scale).strong());
-                        ui.label(egui::RichText::new(&c.caption).size(20.0 * scale));
-                    }
-                });
+                egui::Frame::new()
+                    .fill(fill)
+                    .inner_margin(24.0 * scale)
+                    .show(ui, |ui| {
+                        ui.set_min_size(rect.size() - egui::vec2(48.0, 48.0) * scale);
+                        ui.set_max_size(rect.size() - egui::vec2(48.0, 48.0) * scale);
+                        ui.label(
+                            egui::RichText::new(format!(
+                                "ISKP per year · {} · {}",
+                                month_label(cursor),
+                                crate::io::embedded::data_through_text()
+                            ))
+                            .size(26.0 * scale)
+                            .strong(),
+                        );
+                        let out = ui::charts::stage(
+                            ui,
+                            &self.dataset,
+                            &self.rt.mask,
+                            cursor,
+                            &mut settings,
+                            scale,
+                            below,
+                        );
+                        self.last_frame.chart_years = out.year_bars;
+                        self.last_frame.chart_values = out.year_values;
+                        if let Some(c) = &chapter {
+                            ui.add_space(10.0 * scale);
+                            ui.label(egui::RichText::new(&c.title).size(30.0 * scale).strong());
+                            ui.label(egui::RichText::new(&c.caption).size(20.0 * scale));
+                        }
+                    });
             });
         self.state.chart = settings;
     }
@@ -1457,8 +1467,13 @@ impl AtlasApp {
                 .resizable(true)
                 .default_size(240.0)
                 .show(ui, |ui| {
-                    let out =
-                        ui::charts::show(ui, &self.dataset, &self.rt.mask, cursor, &mut self.state.chart);
+                    let out = ui::charts::show(
+                        ui,
+                        &self.dataset,
+                        &self.rt.mask,
+                        cursor,
+                        &mut self.state.chart,
+                    );
                     if let Some(notice) = &self.rt.chart_notice {
                         ui.small(notice);
                     }

@@ -162,9 +162,8 @@ fn parse_by(s: &str) -> Result<iskp_atlas::model::stats::By, String> {
 }
 
 fn parse_kind(s: &str) -> Result<iskp_atlas::model::IncidentKind, String> {
-    iskp_atlas::model::IncidentKind::parse(s).ok_or_else(|| {
-        format!("'{s}' is not one of attack, plot, clash, ct_operation, leadership")
-    })
+    iskp_atlas::model::IncidentKind::parse(s)
+        .ok_or_else(|| format!("'{s}' is not one of attack, plot, clash, ct_operation, leadership"))
 }
 
 fn parse_step(s: &str) -> Result<export::Step, String> {

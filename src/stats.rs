@@ -85,7 +85,13 @@ fn input(o: &Options) -> Result<Input, Vec<LoadError>> {
 /// The table for `o`, or the problems that stopped it (file, line, field).
 pub fn rows(o: &Options) -> Result<(Option<i32>, Vec<Row>), Vec<LoadError>> {
     let input = input(o)?;
-    let rows = table(input.incidents.iter(), o.by, &o.countries, &o.kinds, &input.totals);
+    let rows = table(
+        input.incidents.iter(),
+        o.by,
+        &o.countries,
+        &o.kinds,
+        &input.totals,
+    );
     Ok((input.data_through, rows))
 }
 
@@ -94,9 +100,7 @@ pub fn run(o: &Options) -> Result<String, Vec<LoadError>> {
     let (through, rows) = rows(o)?;
     let through = through.map(crate::model::date::month_code);
     Ok(match o.output {
-        Output::Json => {
-            json!({"data_through": through, "rows": rows}).to_string()
-        }
+        Output::Json => json!({"data_through": through, "rows": rows}).to_string(),
         Output::Csv => to_csv(&rows),
         Output::Text => text(through.as_deref(), &rows),
     })
@@ -109,7 +113,17 @@ fn text(through: Option<&str>, rows: &[Row]) -> String {
     );
     out.push_str(&format!(
         "{:<8} {:<4} {:>7} {:>8} {:>13} {:>7} {:>10} {:>9} {:>10} {:>5} {:>6}\n",
-        "period", "ctry", "attacks", "victims", "victims range", "injured", "operations", "militants", "bystanders", "plots", "leader"
+        "period",
+        "ctry",
+        "attacks",
+        "victims",
+        "victims range",
+        "injured",
+        "operations",
+        "militants",
+        "bystanders",
+        "plots",
+        "leader"
     ));
     for r in rows {
         out.push_str(&format!(
@@ -129,7 +143,11 @@ fn text(through: Option<&str>, rows: &[Row]) -> String {
         for p in &r.published {
             out.push_str(&format!(
                 "         published: {} {} in {}, {} ({}, {})\n",
-                if p.approximate { format!("about {}", p.value) } else { p.value.to_string() },
+                if p.approximate {
+                    format!("about {}", p.value)
+                } else {
+                    p.value.to_string()
+                },
                 p.counts,
                 p.country,
                 p.period,

@@ -166,6 +166,19 @@ pub fn totals_file(file: &str, text: &str) -> Report {
     }
 }
 
+/// Each of `fields` that holds a number is an error, for `why`.
+fn refuse_set(
+    out: &mut Vec<(&'static str, String)>,
+    fields: [(&'static str, Option<u32>); 3],
+    why: &str,
+) {
+    for (field, v) in fields {
+        if v.is_some() {
+            out.push((field, why.to_owned()));
+        }
+    }
+}
+
 /// The victims/militants rule and the inclusion rule (data/README.md), as checks: victims
 /// belong to attacks, clashes and plots; militants to operations, leadership events and
 /// clashes; bystanders of an operation to operations alone. An attack, clash or plot is in
@@ -175,35 +188,35 @@ fn kind_rules(i: &crate::model::Incident) -> Vec<(&'static str, String)> {
     let mut out = Vec::new();
     let kind = i.kind.code();
     if i.kind.counts_militants() {
-        for (field, v) in [
-            ("killed", i.killed),
-            ("killed_low", i.killed_low),
-            ("killed_high", i.killed_high),
-        ] {
-            if v.is_some() {
-                out.push((
-                    field,
-                    format!("a {kind} has no victims: put militants in militants_killed, bystanders in civilians_killed"),
-                ));
-            }
-        }
+        let why = format!(
+            "a {kind} has no victims: put militants in militants_killed, bystanders in civilians_killed"
+        );
+        refuse_set(
+            &mut out,
+            [
+                ("killed", i.killed),
+                ("killed_low", i.killed_low),
+                ("killed_high", i.killed_high),
+            ],
+            &why,
+        );
         if i.claim != Claim::NotApplicable {
             out.push(("claim", format!("a {kind} takes claim not_applicable")));
         }
     } else {
         if matches!(i.kind, IncidentKind::Attack | IncidentKind::Plot) {
-            for (field, v) in [
-                ("militants_killed", i.militants_killed),
-                ("militants_killed_low", i.militants_killed_low),
-                ("militants_killed_high", i.militants_killed_high),
-            ] {
-                if v.is_some() {
-                    out.push((
-                        field,
-                        format!("an {kind}'s attackers are never counted: militants_killed belongs to operations and clashes"),
-                    ));
-                }
-            }
+            let why = format!(
+                "an {kind}'s attackers are never counted: militants_killed belongs to operations and clashes"
+            );
+            refuse_set(
+                &mut out,
+                [
+                    ("militants_killed", i.militants_killed),
+                    ("militants_killed_low", i.militants_killed_low),
+                    ("militants_killed_high", i.militants_killed_high),
+                ],
+                &why,
+            );
         }
         if i.civilians_killed.is_some() {
             out.push((
@@ -235,7 +248,11 @@ pub fn incident_file(file: &str, text: &str, countries: &Countries, today: Date)
         Ok(Some(through)) => {
             let line = crate::io::error::line_of_key(text, "data_through");
             // Future dates are errors of their own; the latest real incident bounds the sweep.
-            if let Some(last) = loaded.iter().filter(|i| i.date <= today).max_by_key(|i| i.date) {
+            if let Some(last) = loaded
+                .iter()
+                .filter(|i| i.date <= today)
+                .max_by_key(|i| i.date)
+            {
                 if last.date.month_index() > through {
                     errors.push(
                         LoadError::file(
@@ -254,9 +271,15 @@ pub fn incident_file(file: &str, text: &str, countries: &Countries, today: Date)
             }
             if through > today.month_index() {
                 errors.push(
-                    LoadError::file(file, format!("{} is in the future", crate::model::date::month_code(through)))
-                        .at_line(line)
-                        .field("data_through"),
+                    LoadError::file(
+                        file,
+                        format!(
+                            "{} is in the future",
+                            crate::model::date::month_code(through)
+                        ),
+                    )
+                    .at_line(line)
+                    .field("data_through"),
                 );
             }
         }

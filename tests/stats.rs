@@ -22,7 +22,11 @@ fn stats(args: &[&str]) -> Value {
         .args(args)
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
@@ -75,7 +79,12 @@ fn published_totals_join_the_period_and_country_they_cover() {
     assert_eq!(values, vec![119, 152]);
     assert_eq!(afg21["published"][1]["counts"], "attacks");
     assert_eq!(afg21["published"][1]["url"], "https://example.org/b");
-    assert!(row(&v, "2021", "PAK")["published"].as_array().unwrap().is_empty());
+    assert!(
+        row(&v, "2021", "PAK")["published"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
     let pak22 = row(&v, "2022", "PAK");
     assert_eq!(pak22["published"][0]["value"], 20);
     assert_eq!(pak22["victims_killed"], 7);
@@ -99,8 +108,18 @@ fn months_kinds_and_csv() {
         .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
     let mut lines = text.lines();
-    assert!(lines.next().unwrap().starts_with("period,country,attacks,victims_killed,"));
-    assert!(lines.next().unwrap().starts_with("2021,all,2,184,182,199,205,1,1,30,2,0,0,"));
+    assert!(
+        lines
+            .next()
+            .unwrap()
+            .starts_with("period,country,attacks,victims_killed,")
+    );
+    assert!(
+        lines
+            .next()
+            .unwrap()
+            .starts_with("2021,all,2,184,182,199,205,1,1,30,2,0,0,")
+    );
 }
 
 #[test]
@@ -119,7 +138,10 @@ fn the_embedded_data_has_a_row_for_every_year_and_a_published_total_beside_them(
             "no published total for Afghanistan in {year}"
         );
     }
-    let out = Command::new(exe).args(["stats", "--kind", "nonsense"]).output().unwrap();
+    let out = Command::new(exe)
+        .args(["stats", "--kind", "nonsense"])
+        .output()
+        .unwrap();
     assert!(!out.status.success());
 }
 
@@ -131,7 +153,11 @@ fn the_chart_says_in_words_what_the_atlas_maps_against_a_published_count() {
     let lines = comparisons(&shown, Settings::default(), 2021);
     let un = lines
         .iter()
-        .find(|l| l.contains("152 attacks UN Secretary-General counted in Afghanistan, 19 Aug – 31 Dec 2021"))
+        .find(|l| {
+            l.contains(
+                "152 attacks UN Secretary-General counted in Afghanistan, 19 Aug – 31 Dec 2021",
+            )
+        })
         .unwrap_or_else(|| panic!("{lines:#?}"));
     // The number it maps is the atlas's attacks in exactly that period and country.
     let from = iskp_atlas::model::Date::new(2021, 8, 19).unwrap();
@@ -145,5 +171,8 @@ fn the_chart_says_in_words_what_the_atlas_maps_against_a_published_count() {
                 && i.date <= to
         })
         .count();
-    assert!(un.starts_with(&format!("This atlas maps {n} of the 152")), "{un}");
+    assert!(
+        un.starts_with(&format!("This atlas maps {n} of the 152")),
+        "{un}"
+    );
 }

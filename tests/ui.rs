@@ -780,7 +780,12 @@ fn a_file_named_with_columns_on_the_command_line_is_a_layer_the_stage_legend_nam
 /// The per-year values the chart should draw for incidents of `kinds`, all countries.
 fn per_year_counts(app: &AtlasApp, kinds: &[iskp_atlas::model::IncidentKind]) -> Vec<(i32, u32)> {
     let mut by_year = std::collections::BTreeMap::new();
-    for i in app.dataset.incidents().iter().filter(|i| kinds.contains(&i.kind)) {
+    for i in app
+        .dataset
+        .incidents()
+        .iter()
+        .filter(|i| kinds.contains(&i.kind))
+    {
         *by_year.entry(i.date.year).or_insert(0u32) += 1;
     }
     by_year.into_iter().collect()
@@ -805,7 +810,10 @@ fn the_chart_counts_attacks_and_its_kind_selector_changes_the_bars() {
     assert_ne!(operations, attacks);
     assert_eq!(
         operations,
-        per_year_counts(h.state(), &[IncidentKind::CtOperation, IncidentKind::Leadership])
+        per_year_counts(
+            h.state(),
+            &[IncidentKind::CtOperation, IncidentKind::Leadership]
+        )
     );
     // Militants killed, for operations: never the victims' numbers.
     h.get_by_label("killed").click();
@@ -820,7 +828,10 @@ fn the_chart_counts_attacks_and_its_kind_selector_changes_the_bars() {
         .filter_map(iskp_atlas::model::filter::best_militants)
         .sum();
     assert_eq!(militants.iter().map(|(_, v)| v).sum::<u32>(), expected);
-    assert_eq!(h.state().state.chart.kind, iskp_atlas::model::stats::ChartKind::Operations);
+    assert_eq!(
+        h.state().state.chart.kind,
+        iskp_atlas::model::stats::ChartKind::Operations
+    );
 }
 
 #[test]
@@ -839,7 +850,11 @@ fn on_stage_g_shows_the_per_year_chart_and_g_again_the_map() {
         app.last_frame.chart_years.iter().any(|(y, _)| *y == year),
         "the cursor's year has a bar"
     );
-    assert!(h.query_all_by_label_contains("Data through").next().is_some());
+    assert!(
+        h.query_all_by_label_contains("Data through")
+            .next()
+            .is_some()
+    );
     h.key_press(egui::Key::G);
     h.run_steps(2);
     assert!(!h.state().last_frame.stage_chart);

@@ -162,30 +162,53 @@ fn victims_and_militants_are_never_mixed_and_the_inclusion_rule_holds() {
         );
     };
     has(Some("operation-with-victims"), "killed", "has no victims");
-    has(Some("attack-with-militants"), "militants_killed", "never counted");
-    has(Some("attack-with-bystanders"), "civilians_killed", "bystanders");
+    has(
+        Some("attack-with-militants"),
+        "militants_killed",
+        "never counted",
+    );
+    has(
+        Some("attack-with-bystanders"),
+        "civilians_killed",
+        "bystanders",
+    );
     has(Some("unclaimed-attack"), "claim", "inclusion rule");
     has(Some("operation-claimed"), "claim", "not_applicable");
     has(None, "data_through", "before the latest incident");
     // The good operation (militants and bystanders) and the good clash pass.
     assert_eq!(report.errors.len(), 6, "{}", messages.join("\n"));
-    assert_eq!(report.data_through, iskp_atlas::model::date::parse_month("2021-06"));
+    assert_eq!(
+        report.data_through,
+        iskp_atlas::model::date::parse_month("2021-06")
+    );
 }
 
 #[test]
 fn a_file_without_data_through_and_a_total_without_a_url_are_refused() {
     let c = Countries::embedded();
-    let report = validate::files(&[fixture("counts/no_data_through.geojson")], None, &c, TODAY);
+    let report = validate::files(
+        &[fixture("counts/no_data_through.geojson")],
+        None,
+        &c,
+        TODAY,
+    );
     assert_eq!(report.errors.len(), 1, "{:?}", report.errors);
     assert_eq!(report.errors[0].field.as_deref(), Some("data_through"));
-    assert!(report.errors[0].to_string().contains("no_data_through.geojson"));
+    assert!(
+        report.errors[0]
+            .to_string()
+            .contains("no_data_through.geojson")
+    );
 
     let report = validate::files(&[fixture("counts/bad_totals.json")], None, &c, TODAY);
     assert_eq!(report.errors.len(), 1, "{:?}", report.errors);
     let e = &report.errors[0];
     assert_eq!(e.field.as_deref(), Some("url"));
     assert_eq!(e.feature.as_deref(), Some("no-url"));
-    assert!(e.line.is_some() && e.to_string().contains("bad_totals.json:"), "{e}");
+    assert!(
+        e.line.is_some() && e.to_string().contains("bad_totals.json:"),
+        "{e}"
+    );
 
     let report = validate::files(&[fixture("counts/stats_totals.json")], None, &c, TODAY);
     assert!(report.is_ok(), "{:?}", report.errors);
@@ -195,7 +218,9 @@ fn a_file_without_data_through_and_a_total_without_a_url_are_refused() {
 #[test]
 fn the_shipped_data_states_its_reach_and_every_total_has_a_source() {
     let report = validate::embedded_data(&Countries::embedded(), Date::today());
-    let through = report.data_through.expect("data/incidents.geojson states data_through");
+    let through = report
+        .data_through
+        .expect("data/incidents.geojson states data_through");
     let last = iskp_atlas::io::embedded::load()
         .0
         .incidents()
@@ -206,7 +231,11 @@ fn the_shipped_data_states_its_reach_and_every_total_has_a_source() {
     assert!(through >= last);
     assert!(report.totals > 0, "data/totals.json has published totals");
     for t in iskp_atlas::io::embedded::totals() {
-        assert!(t.url.starts_with("https://") || t.url.starts_with("http://"), "{}", t.id);
+        assert!(
+            t.url.starts_with("https://") || t.url.starts_with("http://"),
+            "{}",
+            t.id
+        );
     }
     let exe = env!("CARGO_BIN_EXE_iskp-atlas");
     let out = Command::new(exe).arg("validate").output().unwrap();

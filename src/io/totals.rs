@@ -14,7 +14,9 @@ pub fn parse(file: &str, text: &str) -> (Vec<PublishedTotal>, Vec<LoadError>) {
     let Some(items) = root.get("totals").and_then(Value::as_array) else {
         return (
             Vec::new(),
-            vec![LoadError::file(file, "expected an object with a \"totals\" array").field("totals")],
+            vec![
+                LoadError::file(file, "expected an object with a \"totals\" array").field("totals"),
+            ],
         );
     };
     let mut out = Vec::new();
@@ -53,7 +55,12 @@ fn entry(item: &Value) -> Result<PublishedTotal, FieldError> {
             Some(v) => Err((key, format!("expected a string, got {v}"))),
         }
     };
-    let optional = |key: &'static str| item.get(key).and_then(Value::as_str).unwrap_or("").to_owned();
+    let optional = |key: &'static str| {
+        item.get(key)
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_owned()
+    };
     let date = |key: &'static str| -> Result<Date, FieldError> {
         let s = text(key)?;
         Date::parse(&s).ok_or((key, format!("expected YYYY-MM-DD, got '{s}'")))
@@ -79,13 +86,22 @@ fn entry(item: &Value) -> Result<PublishedTotal, FieldError> {
             .ok_or(("value", format!("expected a whole number, got {v}")))?,
         None => return Err(("value", "missing".to_owned())),
     };
-    let url = text("url").map_err(|_| ("url", "every total needs the URL of the source that was read".to_owned()))?;
+    let url = text("url").map_err(|_| {
+        (
+            "url",
+            "every total needs the URL of the source that was read".to_owned(),
+        )
+    })?;
     if !(url.starts_with("https://") || url.starts_with("http://")) {
         return Err(("url", format!("'{url}' is not an http(s) URL")));
     }
     let country = text("country")?;
-    if country != "all" && (country.len() != 3 || !country.bytes().all(|b| b.is_ascii_uppercase())) {
-        return Err(("country", format!("'{country}' is not an ISO3 code or \"all\"")));
+    if country != "all" && (country.len() != 3 || !country.bytes().all(|b| b.is_ascii_uppercase()))
+    {
+        return Err((
+            "country",
+            format!("'{country}' is not an ISO3 code or \"all\""),
+        ));
     }
     Ok(PublishedTotal {
         id,
@@ -94,7 +110,10 @@ fn entry(item: &Value) -> Result<PublishedTotal, FieldError> {
         country,
         counts,
         value,
-        approximate: item.get("approximate").and_then(Value::as_bool).unwrap_or(false),
+        approximate: item
+            .get("approximate")
+            .and_then(Value::as_bool)
+            .unwrap_or(false),
         label: item
             .get("label")
             .and_then(Value::as_str)
@@ -130,7 +149,10 @@ mod tests {
     #[test]
     fn a_total_without_a_url_or_with_a_bad_field_is_refused_by_name() {
         for (bad, field) in [
-            (GOOD.replace(r#", "url": "https://example.org/un""#, ""), "url"),
+            (
+                GOOD.replace(r#", "url": "https://example.org/un""#, ""),
+                "url",
+            ),
             (GOOD.replace("\"attacks\"", "\"bodies\""), "counts"),
             (GOOD.replace("2021-12-31", "2021-01-31"), "period_end"),
             (GOOD.replace("152", "-1"), "value"),

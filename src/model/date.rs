@@ -138,8 +138,18 @@ pub fn month_code(month_index: i32) -> String {
 /// "March 2026": the full month name, for sentences.
 pub fn month_long(month_index: i32) -> String {
     const LONG: [&str; 12] = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September",
-        "October", "November", "December",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
     ];
     format!(
         "{} {}",

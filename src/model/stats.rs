@@ -173,7 +173,9 @@ pub fn table<'a>(
             row.country = country.clone();
             row.published = totals
                 .iter()
-                .filter(|t| t.within_months(from, to) && (country == "all" || t.country == *country))
+                .filter(|t| {
+                    t.within_months(from, to) && (country == "all" || t.country == *country)
+                })
                 .map(|t| Published {
                     value: t.value,
                     counts: t.counts.code(),
@@ -225,7 +227,12 @@ pub fn to_csv(rows: &[Row]) -> String {
         let published: Vec<String> = r
             .published
             .iter()
-            .map(|p| format!("{} {} {} ({}; {})", p.value, p.counts, p.country, p.source, p.url))
+            .map(|p| {
+                format!(
+                    "{} {} {} ({}; {})",
+                    p.value, p.counts, p.country, p.source, p.url
+                )
+            })
             .collect();
         let published = published.join(" | ").replace('"', "'");
         out.push_str(&format!(

@@ -89,7 +89,8 @@ pub fn show(
             ui.set_width(full * 0.27 - 8.0);
             let kind = settings.kind;
             ui.strong(format!("Pakistan: {} per year by province", kind.label()));
-            let prov = stats::pakistan_provinces(shown.iter().copied().filter(|i| kind.includes(i.kind)));
+            let prov =
+                stats::pakistan_provinces(shown.iter().copied().filter(|i| kind.includes(i.kind)));
             let names = [
                 "Balochistan",
                 "Khyber Pakhtunkhwa",
@@ -106,7 +107,11 @@ pub fn show(
                 Color32::from_rgb(0, 114, 178),
                 Color32::from_rgb(120, 120, 120),
             ];
-            key_row(ui, names.iter().zip(colors).map(|(n, c)| (n.to_string(), c)), 1.0);
+            key_row(
+                ui,
+                names.iter().zip(colors).map(|(n, c)| (n.to_string(), c)),
+                1.0,
+            );
             let mut charts: Vec<BarChart> = Vec::new();
             for (name, color) in names.iter().zip(colors) {
                 let bars = prov
@@ -244,10 +249,20 @@ fn per_year(
             );
         }
         ui.separator();
-        ui.selectable_value(&mut settings.deaths, false, RichText::new("count").size(size(14.0)));
+        ui.selectable_value(
+            &mut settings.deaths,
+            false,
+            RichText::new("count").size(size(14.0)),
+        );
         ui.add_enabled_ui(settings.kind.deaths().is_some(), |ui| {
-            ui.selectable_value(&mut settings.deaths, true, RichText::new("killed").size(size(14.0)))
-                .on_disabled_hover_text("Plots kill nobody; all kinds together would add victims to militants");
+            ui.selectable_value(
+                &mut settings.deaths,
+                true,
+                RichText::new("killed").size(size(14.0)),
+            )
+            .on_disabled_hover_text(
+                "Plots kill nobody; all kinds together would add victims to militants",
+            );
         });
         if ui.small_button("Save table (CSV)…").clicked() {
             out.save_table = true;
@@ -269,7 +284,9 @@ fn per_year(
             })
             .collect();
         let below: Vec<&BarChart> = charts.iter().collect();
-        let chart = BarChart::new(*name, bars).color(GROUP_COLORS[g]).stack_on(&below);
+        let chart = BarChart::new(*name, bars)
+            .color(GROUP_COLORS[g])
+            .stack_on(&below);
         charts.push(chart);
     }
     let values: Vec<(i32, u32)> = per_year
@@ -295,7 +312,11 @@ fn per_year(
         .zip(GROUP_COLORS)
         .map(|(n, c)| (format!("{n} (this atlas)"), c))
         .collect();
-    key.extend(sources.iter().map(|s| (format!("{PUBLISHED}{s}"), color_of(s))));
+    key.extend(
+        sources
+            .iter()
+            .map(|s| (format!("{PUBLISHED}{s}"), color_of(s))),
+    );
     key_row(ui, key.into_iter(), scale);
 
     let cursor_year = cursor_month.div_euclid(12);
@@ -315,9 +336,12 @@ fn per_year(
             let y = f64::from(t.value);
             let color = color_of(&t.label);
             plot.line(
-                Line::new(t.id.as_str(), vec![[f64::from(year) - 0.35, y], [f64::from(year) + 0.35, y]])
-                    .color(color)
-                    .width(2.0 * scale),
+                Line::new(
+                    t.id.as_str(),
+                    vec![[f64::from(year) - 0.35, y], [f64::from(year) + 0.35, y]],
+                )
+                .color(color)
+                .width(2.0 * scale),
             );
             plot.points(
                 Points::new(t.id.as_str(), vec![[x, y]])
@@ -335,7 +359,11 @@ fn per_year(
                 egui_plot::Text::new(
                     t.id.as_str(),
                     PlotPoint::new(f64::from(year), y),
-                    RichText::new(label).size(11.0 * scale).color(if dark { Color32::WHITE } else { Color32::BLACK }),
+                    RichText::new(label).size(11.0 * scale).color(if dark {
+                        Color32::WHITE
+                    } else {
+                        Color32::BLACK
+                    }),
                 )
                 .anchor(egui::Align2::CENTER_BOTTOM),
             );
@@ -473,7 +501,8 @@ fn country_name(iso3: &str) -> &str {
 fn key_row(ui: &mut Ui, items: impl Iterator<Item = (String, Color32)>, scale: f32) {
     ui.horizontal_wrapped(|ui| {
         for (name, color) in items {
-            let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0) * scale, egui::Sense::hover());
+            let (rect, _) =
+                ui.allocate_exact_size(egui::vec2(12.0, 12.0) * scale, egui::Sense::hover());
             if name.starts_with(PUBLISHED) {
                 crate::map::incidents::diamond(
                     ui.painter(),

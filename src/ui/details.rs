@@ -183,7 +183,9 @@ pub fn toll_text(i: &Incident) -> String {
     } else {
         match best_killed(i) {
             Some(n) => format!("{n} killed"),
-            None if i.killed_low.is_some() => format!("at least {} killed", i.killed_low.unwrap_or(0)),
+            None if i.killed_low.is_some() => {
+                format!("at least {} killed", i.killed_low.unwrap_or(0))
+            }
             None => "toll not known".to_owned(),
         }
     }
