@@ -1008,11 +1008,11 @@ impl AtlasApp {
                             );
                         });
                     }
-                    Some(Mark::Cluster { count, .. }) => {
-                        let n = *count;
-                        response
-                            .clone()
-                            .on_hover_text_at_pointer(format!("{n} incidents: click to zoom in"));
+                    Some(Mark::Cluster { count, killed, .. }) => {
+                        let (n, k) = (*count, *killed);
+                        response.clone().on_hover_text_at_pointer(format!(
+                            "{n} incidents, {k} killed by ISKP (operations' militants not counted): click to zoom in"
+                        ));
                     }
                     None => {}
                 }

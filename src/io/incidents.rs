@@ -366,6 +366,29 @@ mod tests {
     }
 
     #[test]
+    fn data_through_reads_a_month_and_names_a_bad_one() {
+        let with = |v: &str| {
+            format!("{{\"type\":\"FeatureCollection\",\n\"data_through\": {v},\n\"features\":[]}}")
+        };
+        assert_eq!(
+            data_through("d.geojson", &with("\"2026-02\"")).unwrap(),
+            Some(2026 * 12 + 1)
+        );
+        assert_eq!(
+            data_through("d.geojson", "{\"features\":[]}").unwrap(),
+            None
+        );
+        for bad in ["\"2026-13\"", "202602", "\"Feb 2026\""] {
+            let e = data_through("d.geojson", &with(bad)).unwrap_err();
+            assert_eq!(
+                (e.field.as_deref(), e.line),
+                (Some("data_through"), Some(2)),
+                "{e}"
+            );
+        }
+    }
+
+    #[test]
     fn duplicate_ids_are_reported_and_the_first_kept() {
         let one = format!(r#"{{"type":"Feature","geometry":{POINT},"properties":{{{GOOD}}}}}"#);
         let text = format!(r#"{{"type":"FeatureCollection","features":[{one},{one}]}}"#);
