@@ -23,6 +23,7 @@ use egui::{Align2, Color32, FontId, Pos2, Rect};
 use geo::Contains;
 use walkers::{HttpTiles, MapMemory, Tiles, lon_lat};
 
+mod charts;
 mod layers;
 
 /// Overrides from the command line, applied on top of the saved state.
@@ -1366,91 +1367,6 @@ impl eframe::App for AtlasApp {
 }
 
 impl AtlasApp {
-    /// Writes the table behind the charts as CSV beside the files the user opens, atomically.
-    fn save_chart_table(&self) -> String {
-        let dir = self
-            .state
-            .open_dir
-            .as_ref()
-            .map(std::path::PathBuf::from)
-            .or_else(dirs::document_dir)
-            .or_else(dirs::home_dir)
-            .unwrap_or_else(|| std::path::PathBuf::from("."));
-        let path = dir.join("iskp-atlas-table.csv");
-        let text = ui::charts::table_csv(&self.dataset, &self.rt.mask);
-        match crate::export::write_atomic(&path, |tmp| {
-            std::fs::write(tmp, &text).map_err(|e| e.to_string())
-        }) {
-            Ok(()) => format!("Table saved to {}", path.display()),
-            Err(e) => format!("Could not save the table to {}: {e}", path.display()),
-        }
-    }
-
-    /// On stage with the chart asked for: the per-year chart over the whole map, with the
-    /// cursor's year marked.
-    fn stage_chart(&mut self, ctx: &egui::Context) {
-        let rect = self.last_frame.map_rect.unwrap_or(ctx.content_rect());
-        let scale = ui::story::stage_scale(rect);
-        let dark = self.state.theme == Theme::Dark;
-        let fill = if dark {
-            Color32::from_rgb(20, 20, 24)
-        } else {
-            Color32::WHITE
-        };
-        let cursor = self.state.timeline.cursor();
-        let mut settings = self.state.chart;
-        // The chapter's card would sit under the chart: its title and caption go below it.
-        let chapter = self
-            .chapter_index()
-            .and_then(|i| self.rt.chapters.get(i))
-            .cloned();
-        let below = if chapter.is_some() {
-            150.0 * scale
-        } else {
-            0.0
-        };
-        egui::Area::new(egui::Id::unique("stage-chart"))
-            .fixed_pos(rect.min)
-            .order(egui::Order::Middle)
-            .show(ctx, |ui| {
-                // The whole map, edge to edge: nothing of the map shows at the margins.
-                ui.painter().rect_filled(rect, 0.0, fill);
-                egui::Frame::new()
-                    .fill(fill)
-                    .inner_margin(24.0 * scale)
-                    .show(ui, |ui| {
-                        ui.set_min_size(rect.size() - egui::vec2(48.0, 48.0) * scale);
-                        ui.set_max_size(rect.size() - egui::vec2(48.0, 48.0) * scale);
-                        ui.label(
-                            egui::RichText::new(format!(
-                                "ISKP per year · {} · {}",
-                                month_label(cursor),
-                                crate::io::embedded::data_through_text()
-                            ))
-                            .size(26.0 * scale)
-                            .strong(),
-                        );
-                        let out = ui::charts::stage(
-                            ui,
-                            &self.dataset,
-                            &self.rt.mask,
-                            cursor,
-                            &mut settings,
-                            scale,
-                            below,
-                        );
-                        self.last_frame.chart_years = out.year_bars;
-                        self.last_frame.chart_values = out.year_values;
-                        if let Some(c) = &chapter {
-                            ui.add_space(10.0 * scale);
-                            ui.label(egui::RichText::new(&c.title).size(30.0 * scale).strong());
-                            ui.label(egui::RichText::new(&c.caption).size(20.0 * scale));
-                        }
-                    });
-            });
-        self.state.chart = settings;
-    }
-
     /// The panels around the map at the desk: top bar, timeline, charts, legend and
     /// filters, details. Hidden on stage.
     fn desk_panels(&mut self, ui: &mut egui::Ui, clicked: &mut Vec<Command>) {
@@ -1462,33 +1378,7 @@ impl AtlasApp {
             clicked.extend(ui::timeline_bar::show(ui, &mut self.state.timeline));
         });
         if self.state.show_charts {
-            let cursor = self.state.timeline.cursor();
-            let out = egui::Panel::bottom("charts")
-                .resizable(true)
-                .default_size(240.0)
-                .show(ui, |ui| {
-                    let out = ui::charts::show(
-                        ui,
-                        &self.dataset,
-                        &self.rt.mask,
-                        cursor,
-                        &mut self.state.chart,
-                    );
-                    if let Some(notice) = &self.rt.chart_notice {
-                        ui.small(notice);
-                    }
-                    out
-                })
-                .inner;
-            if out.save_table {
-                self.rt.chart_notice = Some(self.save_chart_table());
-            }
-            if let Some(year) = out.clicked_year {
-                self.state.timeline.playing = false;
-                self.state.timeline.set_year(year);
-            }
-            self.last_frame.chart_years = out.year_bars;
-            self.last_frame.chart_values = out.year_values;
+            self.charts_panel(ui);
         }
         let shown = self.shown_count();
         let total = self.dataset.incidents().len();

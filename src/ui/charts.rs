@@ -16,6 +16,16 @@ const GROUP_COLORS: [Color32; 3] = [
     Color32::from_rgb(120, 120, 120),
 ];
 
+/// The Pakistani provinces of the paper's Figure 4, each with its colour.
+const PROVINCES: [(&str, Color32); 6] = [
+    ("Balochistan", Color32::from_rgb(230, 159, 0)),
+    ("Khyber Pakhtunkhwa", Color32::from_rgb(86, 180, 233)),
+    ("FATA", Color32::from_rgb(0, 158, 115)),
+    ("Sindh", Color32::from_rgb(204, 121, 167)),
+    ("Punjab", Color32::from_rgb(0, 114, 178)),
+    ("Islamabad", Color32::from_rgb(120, 120, 120)),
+];
+
 /// Colours for published sources, apart from the bars'.
 const SOURCE_COLORS: [Color32; 6] = [
     Color32::from_rgb(0, 0, 0),
@@ -91,29 +101,9 @@ pub fn show(
             ui.strong(format!("Pakistan: {} per year by province", kind.label()));
             let prov =
                 stats::pakistan_provinces(shown.iter().copied().filter(|i| kind.includes(i.kind)));
-            let names = [
-                "Balochistan",
-                "Khyber Pakhtunkhwa",
-                "FATA",
-                "Sindh",
-                "Punjab",
-                "Islamabad",
-            ];
-            let colors = [
-                Color32::from_rgb(230, 159, 0),
-                Color32::from_rgb(86, 180, 233),
-                Color32::from_rgb(0, 158, 115),
-                Color32::from_rgb(204, 121, 167),
-                Color32::from_rgb(0, 114, 178),
-                Color32::from_rgb(120, 120, 120),
-            ];
-            key_row(
-                ui,
-                names.iter().zip(colors).map(|(n, c)| (n.to_string(), c)),
-                1.0,
-            );
+            key_row(ui, PROVINCES.iter().map(|&(n, c)| (n.to_owned(), c)), 1.0);
             let mut charts: Vec<BarChart> = Vec::new();
-            for (name, color) in names.iter().zip(colors) {
+            for &(name, color) in &PROVINCES {
                 let bars = prov
                     .iter()
                     .map(|(y, m)| {
@@ -123,7 +113,7 @@ pub fn show(
                     })
                     .collect();
                 let below: Vec<&BarChart> = charts.iter().collect();
-                charts.push(BarChart::new(*name, bars).color(color).stack_on(&below));
+                charts.push(BarChart::new(name, bars).color(color).stack_on(&below));
             }
             let cursor_year = cursor_month.div_euclid(12);
             let (click, _) = year_plot(ui, "pakistan", height, cursor_year, 1.0, |plot| {
