@@ -685,8 +685,14 @@ impl AtlasApp {
             if ui.available_width() > 1250.0 * ui::style::text_scale(self.state.theme) {
                 ui.label("Islamic State Khorasan Province, 2015 to today");
             }
-            ui.label(egui::RichText::new(crate::io::embedded::data_through_text()).strong())
-                .on_hover_text("How far the sweep of sources reached: incidents after this month are not yet in the atlas");
+            // Short, so the search box keeps its width; the stage spells the month out.
+            let through = crate::io::embedded::data_through().map_or_else(
+                || "Data through: not stated".to_owned(),
+                |m| format!("Data through {}", month_label(m)),
+            );
+            ui.label(egui::RichText::new(through).strong()).on_hover_text(
+                "How far the sweep of sources reached: incidents after this month are not yet in the atlas",
+            );
             ui.separator();
             let label = ui.label("Basemap");
             let mut basemap = self.state.basemap;
