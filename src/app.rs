@@ -682,7 +682,7 @@ impl AtlasApp {
                 }
             });
             // The subtitle gives way first when the window is narrow.
-            if ui.available_width() > 1250.0 * ui::style::text_scale(self.state.theme) {
+            if ui.available_width() > 1520.0 * ui::style::text_scale(self.state.theme) {
                 ui.label("Islamic State Khorasan Province, 2015 to today");
             }
             // Short, so the search box keeps its width; the stage spells the month out.
