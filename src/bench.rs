@@ -4,8 +4,8 @@
 //! vertices, load time and peak memory. Numbers only; nothing here asserts a time.
 
 use crate::app::{AtlasApp, Launch};
+use crate::model::View;
 use crate::model::{Date, Incident, IncidentKind, Source};
-use crate::state::View;
 use egui_kittest::Harness;
 use std::time::Instant;
 

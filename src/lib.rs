@@ -6,10 +6,10 @@
 pub mod app;
 pub mod basemap;
 pub mod bench;
-pub mod bookmarks;
 pub mod commands;
 pub mod export;
 pub mod io;
+pub mod job;
 pub mod map;
 pub mod model;
 pub mod state;

@@ -351,6 +351,7 @@ fn main() -> ExitCode {
                 started: Some(started),
                 // For startup measurements (see README): print the time and close.
                 exit_when_drawn: std::env::var_os("ISKP_ATLAS_EXIT_WHEN_DRAWN").is_some(),
+                exporter: Some(export::exporter()),
             };
             match run_gui(launch) {
                 Ok(()) => ExitCode::SUCCESS,

@@ -2,7 +2,7 @@
 //! Runtime handles (textures, tile caches, threads) live in the app, not here.
 
 use crate::basemap::BasemapKind;
-use crate::model::{Filter, RegionRole};
+use crate::model::{Filter, Layers};
 use crate::theme::Theme;
 use crate::timeline::{FIRST_YEAR, Timeline};
 use serde::{Deserialize, Serialize};
@@ -18,49 +18,6 @@ pub use crate::model::view::View;
 pub const HOME_BOUNDS: [f64; 4] = [52.0, 23.5, 80.5, 45.0];
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Layers {
-    pub core: bool,
-    pub claimed: bool,
-    pub periphery: bool,
-    pub historical: bool,
-    pub incidents: bool,
-    pub labels: bool,
-}
-
-impl Default for Layers {
-    fn default() -> Self {
-        Self {
-            core: true,
-            claimed: true,
-            periphery: true,
-            historical: false,
-            incidents: true,
-            labels: true,
-        }
-    }
-}
-
-impl Layers {
-    pub fn region(&self, role: RegionRole) -> bool {
-        match role {
-            RegionRole::Core => self.core,
-            RegionRole::Claimed => self.claimed,
-            RegionRole::Periphery => self.periphery,
-            RegionRole::Historical => self.historical,
-        }
-    }
-
-    pub fn region_mut(&mut self, role: RegionRole) -> &mut bool {
-        match role {
-            RegionRole::Core => &mut self.core,
-            RegionRole::Claimed => &mut self.claimed,
-            RegionRole::Periphery => &mut self.periphery,
-            RegionRole::Historical => &mut self.historical,
-        }
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct State {
     pub version: u32,
     /// `None` until the first frame frames [`HOME_BOUNDS`] in whatever window size there is.
@@ -73,7 +30,7 @@ pub struct State {
     pub show_charts: bool,
     /// What the per-year chart counts.
     #[serde(default)]
-    pub chart: crate::ui::charts::Settings,
+    pub chart: crate::model::stats::ChartSettings,
     /// On stage, the per-year chart full screen instead of the map.
     #[serde(default)]
     pub stage_chart: bool,
@@ -81,8 +38,8 @@ pub struct State {
     #[serde(default)]
     pub chapter: Option<String>,
     /// Saved slides, in the briefer's order.
-    #[serde(default)]
-    pub bookmarks: Vec<crate::bookmarks::Bookmark>,
+    #[serde(default, alias = "bookmarks")]
+    pub slides: Vec<crate::model::Slide>,
     /// The folder File > Open last opened a file from.
     #[serde(default)]
     pub open_dir: Option<String>,
@@ -102,7 +59,7 @@ impl Default for State {
             chart: Default::default(),
             stage_chart: false,
             chapter: None,
-            bookmarks: Vec::new(),
+            slides: Vec::new(),
             open_dir: None,
         }
     }

@@ -119,7 +119,7 @@ pub fn files(
                 &name,
                 text.as_bytes(),
                 1,
-                &import::Progress::default(),
+                &crate::io::Progress::default(),
                 columns,
             ) {
                 Ok((_, incidents, r)) => {

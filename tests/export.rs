@@ -142,6 +142,7 @@ fn the_export_window_saves_what_the_screen_shows_without_blocking() {
                 None,
                 Launch {
                     year: Some(2019),
+                    exporter: Some(iskp_atlas::export::exporter()),
                     ..Default::default()
                 },
             )

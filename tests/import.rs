@@ -1,7 +1,8 @@
 //! Importers on real and broken files: the real UCDP extract, small ACLED, CSV and GeoJSON
 //! files, and malformed input that must give a clear error, never a panic.
 
-use iskp_atlas::io::import::{self, Format, Progress};
+use iskp_atlas::io::Progress;
+use iskp_atlas::io::import::{self, Format};
 use std::path::PathBuf;
 
 fn fixture(name: &str) -> Vec<u8> {

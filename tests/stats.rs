@@ -147,10 +147,11 @@ fn the_embedded_data_has_a_row_for_every_year_and_a_published_total_beside_them(
 
 #[test]
 fn the_chart_says_in_words_what_the_atlas_maps_against_a_published_count() {
-    use iskp_atlas::ui::charts::{Settings, comparisons};
+    use iskp_atlas::model::stats::ChartSettings;
+    use iskp_atlas::ui::charts::comparisons;
     let (dataset, _) = iskp_atlas::io::embedded::load();
     let shown: Vec<_> = dataset.incidents().iter().collect();
-    let lines = comparisons(&shown, Settings::default(), 2021);
+    let lines = comparisons(&shown, ChartSettings::default(), 2021);
     let un = lines
         .iter()
         .find(|l| {

@@ -256,22 +256,19 @@ fn clicking_an_incident_opens_its_details_and_escape_closes_them() {
     h.drop_at(at);
     h.run_steps(2);
     // Kerman's bombing shares its spot with a later raid: the panel lists both first.
-    if let iskp_atlas::ui::details::Selection::Many(ids) = h.state().selection().clone() {
+    if let iskp_atlas::model::Selection::Many(ids) = h.state().selection().clone() {
         assert!(ids.contains(&(kerman as u32)), "{ids:?}");
         h.get_by_label_contains(&title).click();
         h.run_steps(2);
     }
     assert_eq!(
         *h.state().selection(),
-        iskp_atlas::ui::details::Selection::Incident(kerman as u32)
+        iskp_atlas::model::Selection::Incident(kerman as u32)
     );
     h.get_by_label(&title);
     h.key_press(egui::Key::Escape);
     h.run_steps(2);
-    assert_eq!(
-        *h.state().selection(),
-        iskp_atlas::ui::details::Selection::None
-    );
+    assert_eq!(*h.state().selection(), iskp_atlas::model::Selection::None);
 }
 
 #[test]
@@ -454,7 +451,7 @@ fn slides_save_reorder_go_export_and_import_and_a_broken_file_changes_nothing() 
         ..Default::default()
     });
     h.run_steps(2);
-    h.state_mut().save_bookmark("Opening, 2017");
+    h.state_mut().save_slide("Opening, 2017");
     h.state_mut().set_view(iskp_atlas::state::View {
         lon: 69.2,
         lat: 34.5,
@@ -462,12 +459,12 @@ fn slides_save_reorder_go_export_and_import_and_a_broken_file_changes_nothing() 
     });
     h.key_press(egui::Key::End);
     h.run_steps(2);
-    h.state_mut().save_bookmark("Kabul today");
-    h.state_mut().move_bookmark(1, true);
-    assert_eq!(h.state().state.bookmarks[0].name, "Kabul today");
+    h.state_mut().save_slide("Kabul today");
+    h.state_mut().move_slide(1, true);
+    assert_eq!(h.state().state.slides[0].name, "Kabul today");
 
     // Going to a slide restores its month and flies to its view.
-    h.state_mut().go_to_bookmark(1);
+    h.state_mut().go_to_slide(1);
     h.run_steps(25);
     assert_eq!(h.state().state.timeline.year(), 2017);
     assert!(h.state().state.view.unwrap().zoom < 8.0);
@@ -476,11 +473,11 @@ fn slides_save_reorder_go_export_and_import_and_a_broken_file_changes_nothing() 
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join("slides.json");
     let file = file.to_str().unwrap();
-    h.state().export_bookmarks(file).unwrap();
-    h.state_mut().delete_bookmark(0);
-    assert_eq!(h.state().state.bookmarks.len(), 1);
-    h.state_mut().import_bookmarks(file).unwrap();
-    assert_eq!(h.state().state.bookmarks.len(), 3);
+    h.state().export_slides(file).unwrap();
+    h.state_mut().delete_slide(0);
+    assert_eq!(h.state().state.slides.len(), 1);
+    h.state_mut().import_slides(file).unwrap();
+    assert_eq!(h.state().state.slides.len(), 3);
 
     std::fs::write(
         dir.join("broken.json"),
@@ -489,14 +486,14 @@ fn slides_save_reorder_go_export_and_import_and_a_broken_file_changes_nothing() 
     .unwrap();
     let err = h
         .state_mut()
-        .import_bookmarks(dir.join("broken.json").to_str().unwrap())
+        .import_slides(dir.join("broken.json").to_str().unwrap())
         .unwrap_err();
     assert!(err.contains("version 7"), "{err}");
-    assert_eq!(h.state().state.bookmarks.len(), 3, "nothing changed");
+    assert_eq!(h.state().state.slides.len(), 3, "nothing changed");
     // Slides survive a restart with the rest of the state.
     let saved = h.state().state.save();
     let restored = AtlasApp::new(&egui::Context::default(), Some(&saved), Launch::default());
-    assert_eq!(restored.state.bookmarks, h.state().state.bookmarks);
+    assert_eq!(restored.state.slides, h.state().state.slides);
     let _ = std::fs::remove_dir_all(&dir);
 }
 

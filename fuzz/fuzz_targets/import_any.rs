@@ -1,7 +1,8 @@
 //! Any bytes through format detection, the column preview, the user's choice of columns and
 //! every importer: must never panic.
 #![no_main]
-use iskp_atlas::io::import::{Mapping, Progress, preview, read, read_with};
+use iskp_atlas::io::Progress;
+use iskp_atlas::io::import::{Mapping, preview, read, read_with};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -2,14 +2,15 @@
 //! per-year chart full screen on stage.
 
 use super::AtlasApp;
+use crate::commands::Command;
 use crate::model::date::month_label;
 use crate::theme::Theme;
 use crate::ui;
 use egui::Color32;
 
 impl AtlasApp {
-    /// The charts panel under the map; a click on a year moves the cursor there.
-    pub(super) fn charts_panel(&mut self, ui: &mut egui::Ui) {
+    /// The charts panel under the map; a click on a year asks to go there.
+    pub(super) fn charts_panel(&mut self, ui: &mut egui::Ui) -> Vec<Command> {
         let cursor = self.state.timeline.cursor();
         let out = egui::Panel::bottom("charts")
             .resizable(true)
@@ -18,29 +19,28 @@ impl AtlasApp {
                 let out = ui::charts::show(
                     ui,
                     &self.dataset,
-                    &self.rt.mask,
+                    self.rt.shown.mask.passes(),
                     cursor,
                     &mut self.state.chart,
                 );
-                if let Some(notice) = &self.rt.chart_notice {
+                if let Some(notice) = &self.rt.panels.chart_notice {
                     ui.small(notice);
                 }
                 out
             })
             .inner;
-        if out.save_table {
-            self.rt.chart_notice = Some(self.save_chart_table());
-        }
-        if let Some(year) = out.clicked_year {
-            self.state.timeline.playing = false;
-            self.state.timeline.set_year(year);
-        }
         self.last_frame.chart_years = out.year_bars;
         self.last_frame.chart_values = out.year_values;
+        let mut asked = Vec::new();
+        if out.save_table {
+            asked.push(Command::SaveChartTable);
+        }
+        asked.extend(out.clicked_year.map(Command::GoToYear));
+        asked
     }
 
     /// Writes the table behind the charts as CSV beside the files the user opens, atomically.
-    fn save_chart_table(&self) -> String {
+    pub(super) fn save_chart_table(&self) -> String {
         let dir = self
             .state
             .open_dir
@@ -50,8 +50,8 @@ impl AtlasApp {
             .or_else(dirs::home_dir)
             .unwrap_or_else(|| std::path::PathBuf::from("."));
         let path = dir.join("iskp-atlas-table.csv");
-        let text = ui::charts::table_csv(&self.dataset, &self.rt.mask);
-        match crate::export::write_atomic(&path, |tmp| {
+        let text = ui::charts::table_csv(&self.dataset, self.rt.shown.mask.passes());
+        match crate::io::write_atomic(&path, |tmp| {
             std::fs::write(tmp, &text).map_err(|e| e.to_string())
         }) {
             Ok(()) => format!("Table saved to {}", path.display()),
@@ -63,7 +63,7 @@ impl AtlasApp {
     /// cursor's year marked.
     pub(super) fn stage_chart(&mut self, ctx: &egui::Context) {
         let rect = self.last_frame.map_rect.unwrap_or(ctx.content_rect());
-        let scale = ui::story::stage_scale(rect);
+        let scale = crate::map::overlays::stage_scale(rect);
         let dark = self.state.theme == Theme::Dark;
         let fill = if dark {
             Color32::from_rgb(20, 20, 24)
@@ -75,7 +75,7 @@ impl AtlasApp {
         // The chapter's card would sit under the chart: its title and caption go below it.
         let chapter = self
             .chapter_index()
-            .and_then(|i| self.rt.chapters.get(i))
+            .and_then(|i| self.rt.story.chapters.get(i))
             .cloned();
         let below = if chapter.is_some() {
             150.0 * scale
@@ -106,7 +106,7 @@ impl AtlasApp {
                         let out = ui::charts::stage(
                             ui,
                             &self.dataset,
-                            &self.rt.mask,
+                            self.rt.shown.mask.passes(),
                             cursor,
                             &mut settings,
                             scale,

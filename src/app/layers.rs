@@ -3,10 +3,13 @@
 //! not fixed); layers shown, hidden, filtered to IS, saved and removed.
 
 use super::AtlasApp;
-use crate::io::import::{self, DataFile, Mapping, Preview, Progress};
-use crate::model::Dataset;
+use crate::commands::Command;
+use crate::io::Progress;
+use crate::io::import::{self, DataFile, Mapping, Preview};
+use crate::model::Selection;
+use crate::model::dataset::LayerInfo;
+use crate::model::{Dataset, Incident};
 use crate::ui;
-use crate::ui::details::Selection;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError};
@@ -49,25 +52,22 @@ impl AtlasApp {
     /// no known layout (or GeoJSON with several date properties) first asks for its columns.
     /// The new dataset replaces the old one only if the whole read succeeds.
     pub fn open_file(&mut self, path: PathBuf) {
-        self.rt.data.window.open = true;
+        self.state.open_dir = path.parent().map(|d| d.display().to_string());
+        self.rt.panels.data.window.open = true;
         self.load(DataFile::new(path), None);
     }
 
     fn load(&mut self, file: DataFile, bytes: Option<Arc<Vec<u8>>>) {
-        let data = &mut self.rt.data;
+        let data = &mut self.rt.panels.data;
         if data.loading.is_some() || (data.choosing.is_some() && bytes.is_none()) {
             data.queued.push_back(file.path);
             return;
         }
-        let name = crate::io::embedded::file_name(&file.path);
+        let name = import::file_name(&file.path);
         let progress = Arc::new(Progress::default());
         let (tx, rx) = std::sync::mpsc::channel();
-        let (old, regions, mut layers) = (
-            self.dataset.incidents().to_vec(),
-            self.dataset.regions.clone(),
-            self.dataset.layers.clone(),
-        );
-        let layer = layers.len() as u16;
+        let parts = Parts::of(&self.dataset);
+        let layer = parts.layers.len() as u16;
         let (p, ctx, label) = (progress.clone(), self.rt.ctx.clone(), name.clone());
         std::thread::spawn(move || {
             let result = (|| {
@@ -99,40 +99,38 @@ impl AtlasApp {
                 let summary = report.summary(&label, format);
                 let mut info = file.layer(format);
                 info.name = label;
-                layers.push(info);
-                let mut dataset = Dataset::new(old.into_iter().chain(new).collect(), regions);
-                dataset.layers = layers;
+                let dataset = parts.with_layer(info, new).build();
                 Ok(Loaded::Done(Box::new(dataset), summary))
             })();
             let _ = tx.send(result);
             ctx.request_repaint();
         });
-        self.rt.data.loading = Some(Loading { name, progress, rx });
-        self.rt.data.window.message.clear();
+        self.rt.panels.data.loading = Some(Loading { name, progress, rx });
+        self.rt.panels.data.window.message.clear();
     }
 
     /// Swaps in a finished load, opens the column window, or reports why a load failed (and
     /// keeps what was loaded).
     pub(super) fn poll_loading(&mut self) {
-        let Some(loading) = &self.rt.data.loading else {
+        let Some(loading) = &self.rt.panels.data.loading else {
             self.next_queued();
             return;
         };
         match loading.rx.try_recv() {
             Ok(Ok(Loaded::Done(dataset, summary))) => {
                 self.replace_dataset(*dataset);
-                self.rt.data.window.message = summary;
-                self.rt.data.loading = None;
+                self.rt.panels.data.window.message = summary;
+                self.rt.panels.data.loading = None;
             }
             Ok(Ok(Loaded::Choose(choosing))) => {
-                self.rt.data.window.message =
+                self.rt.panels.data.window.message =
                     format!("{}: say which columns hold what", choosing.name);
-                self.rt.data.choosing = Some(*choosing);
-                self.rt.data.loading = None;
+                self.rt.panels.data.choosing = Some(*choosing);
+                self.rt.panels.data.loading = None;
             }
             Ok(Err(e)) => {
-                self.rt.data.window.message = e;
-                self.rt.data.loading = None;
+                self.rt.panels.data.window.message = e;
+                self.rt.panels.data.loading = None;
             }
             Err(TryRecvError::Empty) => {
                 self.rt
@@ -140,15 +138,15 @@ impl AtlasApp {
                     .request_repaint_after(std::time::Duration::from_millis(100));
             }
             Err(TryRecvError::Disconnected) => {
-                self.rt.data.window.message = "the loader stopped unexpectedly".into();
-                self.rt.data.loading = None;
+                self.rt.panels.data.window.message = "the loader stopped unexpectedly".into();
+                self.rt.panels.data.loading = None;
             }
         }
         self.next_queued();
     }
 
     fn next_queued(&mut self) {
-        let data = &mut self.rt.data;
+        let data = &mut self.rt.panels.data;
         if data.loading.is_none()
             && data.choosing.is_none()
             && let Some(next) = data.queued.pop_front()
@@ -160,6 +158,7 @@ impl AtlasApp {
     /// The file waiting for its columns: its name, what it looks like and the current choice.
     pub fn choosing_columns(&self) -> Option<(&str, &Preview, &Mapping)> {
         self.rt
+            .panels
             .data
             .choosing
             .as_ref()
@@ -168,7 +167,7 @@ impl AtlasApp {
 
     /// Reads the waiting file with `mapping`.
     pub fn import_with(&mut self, mapping: Mapping) {
-        if let Some(c) = self.rt.data.choosing.take() {
+        if let Some(c) = self.rt.panels.data.choosing.take() {
             let file = DataFile {
                 path: c.file.path,
                 columns: Some(mapping),
@@ -179,19 +178,19 @@ impl AtlasApp {
 
     /// Drops the waiting file without reading it.
     pub fn cancel_columns(&mut self) {
-        if let Some(c) = self.rt.data.choosing.take() {
-            self.rt.data.window.message = format!("{}: not opened", c.name);
+        if let Some(c) = self.rt.panels.data.choosing.take() {
+            self.rt.panels.data.window.message = format!("{}: not opened", c.name);
         }
     }
 
     /// Takes a new dataset: indices, choices, the timeline's span and the mask follow.
     pub(super) fn replace_dataset(&mut self, dataset: Dataset) {
         self.dataset = dataset;
-        self.rt.layer_counts = self.dataset.layer_counts();
-        self.rt.choices = ui::filters::Choices::new(&self.dataset);
-        self.rt.selection = Selection::None;
-        self.rt.highlight.clear();
-        self.rt.mask_filter = None;
+        self.rt.shown.layer_counts = self.dataset.layer_counts();
+        self.rt.panels.choices = ui::filters::Choices::new(&self.dataset);
+        self.rt.shown.selection = Selection::None;
+        self.rt.shown.highlight.clear();
+        self.rt.shown.mask.invalidate();
         self.fit_timeline();
         self.refresh_mask();
     }
@@ -201,6 +200,7 @@ impl AtlasApp {
     fn fit_timeline(&mut self) {
         let visible = |i: &&crate::model::Incident| {
             self.rt
+                .shown
                 .layer_visible
                 .get(usize::from(i.layer))
                 .copied()
@@ -225,27 +225,14 @@ impl AtlasApp {
 
     /// Adds incidents as a new data layer at once (on this thread): for generated data and
     /// tools; files go through [`AtlasApp::open_file`].
-    pub fn add_layer(&mut self, name: &str, mut incidents: Vec<crate::model::Incident>) {
-        let layer = self.dataset.layers.len() as u16;
-        for i in &mut incidents {
-            i.layer = layer;
-        }
-        let mut layers = self.dataset.layers.clone();
-        layers.push(crate::model::dataset::LayerInfo {
+    pub fn add_layer(&mut self, name: &str, incidents: Vec<Incident>) {
+        let info = LayerInfo {
             name: name.to_owned(),
             format: "generated".into(),
             path: None,
             columns: None,
-        });
-        let all = self
-            .dataset
-            .incidents()
-            .iter()
-            .cloned()
-            .chain(incidents)
-            .collect();
-        let mut dataset = Dataset::new(all, self.dataset.regions.clone());
-        dataset.layers = layers;
+        };
+        let dataset = Parts::of(&self.dataset).with_layer(info, incidents).build();
         self.replace_dataset(dataset);
     }
 
@@ -254,39 +241,23 @@ impl AtlasApp {
         if l == 0 || l >= self.dataset.layers.len() {
             return;
         }
-        let incidents = self
-            .dataset
-            .incidents()
-            .iter()
-            .filter(|i| usize::from(i.layer) != l)
-            .cloned()
-            .map(|mut i| {
-                if usize::from(i.layer) > l {
-                    i.layer -= 1;
-                }
-                i
-            })
-            .collect();
-        let mut layers = self.dataset.layers.clone();
-        layers.remove(l);
-        let mut dataset = Dataset::new(incidents, self.dataset.regions.clone());
-        dataset.layers = layers;
-        self.rt.layer_visible.remove(l);
-        self.rt.is_only.remove(l);
+        let dataset = Parts::of(&self.dataset).without_layer(l).build();
+        self.rt.shown.layer_visible.remove(l);
+        self.rt.shown.is_only.remove(l);
         self.replace_dataset(dataset);
     }
 
     /// A file is loading or waiting to.
     pub fn loading(&self) -> bool {
-        self.rt.data.loading.is_some() || !self.rt.data.queued.is_empty()
+        self.rt.panels.data.loading.is_some() || !self.rt.panels.data.queued.is_empty()
     }
 
     pub fn data_message(&self) -> &str {
-        &self.rt.data.window.message
+        &self.rt.panels.data.window.message
     }
 
     pub fn set_layer_visible(&mut self, l: usize, on: bool) {
-        if let Some(v) = self.rt.layer_visible.get_mut(l) {
+        if let Some(v) = self.rt.shown.layer_visible.get_mut(l) {
             *v = on;
         }
         self.fit_timeline();
@@ -294,7 +265,7 @@ impl AtlasApp {
     }
 
     pub fn set_is_only(&mut self, l: usize, on: bool) {
-        if let Some(v) = self.rt.is_only.get_mut(l) {
+        if let Some(v) = self.rt.shown.is_only.get_mut(l) {
             *v = on;
         }
         self.refresh_mask();
@@ -306,7 +277,7 @@ impl AtlasApp {
             .dataset
             .incidents()
             .iter()
-            .zip(&self.rt.mask)
+            .zip(self.rt.shown.mask.passes())
             .filter(|(i, m)| **m && usize::from(i.layer) == l)
             .map(|(i, _)| i);
         let n = chosen.clone().count();
@@ -320,7 +291,7 @@ impl AtlasApp {
             };
             crate::io::write::to_geojson_through(chosen, through)
         };
-        crate::export::write_atomic(std::path::Path::new(path), |tmp| {
+        crate::io::write_atomic(std::path::Path::new(path), |tmp| {
             std::fs::write(tmp, &text).map_err(|e| e.to_string())
         })?;
         Ok(format!("Saved {n} incidents to {path}"))
@@ -335,60 +306,58 @@ impl AtlasApp {
             .collect()
     }
 
-    /// The Data window, the file browser and the column window, and what they ask for.
-    pub(super) fn data_windows(&mut self, ctx: &egui::Context) {
-        let loading = self
-            .rt
-            .data
+    /// The Data window, the file browser and the column window: what they ask for.
+    pub(super) fn data_windows(&mut self, ctx: &egui::Context) -> Vec<Command> {
+        let data = &mut self.rt.panels.data;
+        let loading = data
             .loading
             .as_ref()
             .map(|l| (l.name.as_str(), &*l.progress));
-        let action = self.rt.data.window.show(ctx, &self.dataset.layers, loading);
-        match action {
-            Some(ui::data_window::Action::Browse) => self.browse(),
-            Some(ui::data_window::Action::Cancel) => {
-                if let Some(l) = &self.rt.data.loading {
-                    l.progress
-                        .cancel
-                        .store(true, std::sync::atomic::Ordering::Relaxed);
-                }
-                self.rt.data.queued.clear();
-            }
-            Some(ui::data_window::Action::Save { layer, path, csv }) => {
-                self.rt.data.window.message =
-                    self.save_layer(layer, &path, csv).unwrap_or_else(|e| e);
-            }
-            None => {}
+        let mut asked: Vec<Command> = data
+            .window
+            .show(ctx, &self.dataset.layers, loading)
+            .into_iter()
+            .collect();
+        asked.extend(data.browser.show(ctx).map(Command::OpenPath));
+        asked.extend(
+            data.choosing
+                .as_mut()
+                .and_then(|c| ui::column_window::show(ctx, &c.name, &c.preview, &mut c.mapping)),
+        );
+        asked
+    }
+
+    /// Stops the file being read and forgets the ones waiting.
+    pub(super) fn cancel_loading(&mut self) {
+        let data = &mut self.rt.panels.data;
+        if let Some(l) = &data.loading {
+            l.progress.stop();
         }
-        if let Some(path) = self.rt.data.browser.show(ctx) {
-            self.state.open_dir = path.parent().map(|d| d.display().to_string());
-            self.open_file(path);
-        }
-        let choice = self
+        data.queued.clear();
+    }
+
+    /// Reads the file waiting in the column window with the columns chosen there.
+    pub(super) fn import_chosen_columns(&mut self) {
+        if let Some(m) = self
             .rt
+            .panels
             .data
             .choosing
-            .as_mut()
-            .and_then(|c| ui::column_window::show(ctx, &c.name, &c.preview, &mut c.mapping));
-        match choice {
-            Some(ui::column_window::Action::Import) => {
-                if let Some(m) = self.rt.data.choosing.as_ref().map(|c| c.mapping.clone()) {
-                    self.import_with(m);
-                }
-            }
-            Some(ui::column_window::Action::Cancel) => self.cancel_columns(),
-            None => {}
+            .as_ref()
+            .map(|c| c.mapping.clone())
+        {
+            self.import_with(m);
         }
     }
 
     /// File > Open: the file browser, in the folder last opened from.
     pub fn browse(&mut self) {
         let dir = self.state.open_dir.as_ref().map(PathBuf::from);
-        self.rt.data.browser.open_at(dir);
+        self.rt.panels.data.browser.open_at(dir);
     }
 
     pub fn browser_open(&self) -> bool {
-        self.rt.data.browser.open
+        self.rt.panels.data.browser.open
     }
 }
 
@@ -400,5 +369,52 @@ fn explicit(guess: Mapping) -> Mapping {
         title: Some(guess.title.unwrap_or_default()),
         category: Some(guess.category.unwrap_or_default()),
         ..guess
+    }
+}
+
+/// What a new dataset is made from: the incidents (copied), the areas and the layers. Adding
+/// and removing a layer both go through here, so the layer numbers stay right.
+struct Parts {
+    incidents: Vec<Incident>,
+    regions: Vec<crate::model::Region>,
+    layers: Vec<LayerInfo>,
+}
+
+impl Parts {
+    fn of(dataset: &Dataset) -> Self {
+        Self {
+            incidents: dataset.incidents().to_vec(),
+            regions: dataset.regions.clone(),
+            layers: dataset.layers.clone(),
+        }
+    }
+
+    /// `new` as the last layer, numbered as such.
+    fn with_layer(mut self, info: LayerInfo, mut new: Vec<Incident>) -> Self {
+        let layer = self.layers.len() as u16;
+        for i in &mut new {
+            i.layer = layer;
+        }
+        self.incidents.append(&mut new);
+        self.layers.push(info);
+        self
+    }
+
+    /// Without layer `l`; the layers after it move down one.
+    fn without_layer(mut self, l: usize) -> Self {
+        self.incidents.retain(|i| usize::from(i.layer) != l);
+        for i in &mut self.incidents {
+            if usize::from(i.layer) > l {
+                i.layer -= 1;
+            }
+        }
+        self.layers.remove(l);
+        self
+    }
+
+    fn build(self) -> Dataset {
+        let mut dataset = Dataset::new(self.incidents, self.regions);
+        dataset.layers = self.layers;
+        dataset
     }
 }

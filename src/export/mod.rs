@@ -1,91 +1,36 @@
 //! Pictures for slides, drawn by the real app through the headless harness (the same UI
 //! code as the window) on the stage layout: map, date stamp, legend, chapter card,
-//! attribution. Files are written atomically: a temporary file beside the target, then a
-//! rename, so a failed export never leaves half a picture.
+//! attribution. Files are written atomically (`io::atomic`), so a failed export never leaves
+//! half a picture.
 
 mod gif;
 
 use crate::app::{AtlasApp, Launch};
-use crate::theme::Theme;
+use crate::io::Progress;
+pub use crate::job::{Exporter, JobKind, Picture, Step};
 use egui_kittest::Harness;
 use egui_kittest::wgpu::WgpuTestRenderer;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
-#[derive(Debug, Clone, Default)]
-pub struct Picture {
-    pub size: (u32, u32),
-    pub year: Option<i32>,
-    pub chapter: Option<String>,
-    pub theme: Option<Theme>,
-    /// Event files to load on top of the embedded data.
-    pub data: Vec<crate::io::import::DataFile>,
-    /// A saved [`crate::state::State`] to start from (view, time, layers, filters): how the
-    /// window exports exactly what it shows.
-    pub state: Option<String>,
-}
-
-/// Progress of a running export, shared with the window that started it.
-#[derive(Debug, Default)]
-pub struct Progress {
-    pub done: std::sync::atomic::AtomicUsize,
-    pub total: std::sync::atomic::AtomicUsize,
-    pub cancel: std::sync::atomic::AtomicBool,
-}
-
-/// What a background export job is making.
-#[derive(Debug, Clone)]
-pub enum JobKind {
-    Png,
-    Gif {
-        from: i32,
-        to: i32,
-        step: Step,
-        fps: u32,
-    },
-}
-
-/// An export running on its own thread, so the window keeps drawing.
-pub struct Job {
-    pub progress: std::sync::Arc<Progress>,
-    result: std::sync::mpsc::Receiver<Result<String, String>>,
-}
-
-impl Job {
-    pub fn start(kind: JobKind, picture: Picture, out: PathBuf, ctx: egui::Context) -> Self {
-        let progress = std::sync::Arc::new(Progress::default());
-        let (tx, result) = std::sync::mpsc::channel();
-        let p = progress.clone();
-        std::thread::spawn(move || {
-            let r = match kind {
-                JobKind::Png => {
-                    render_png(&picture, &out).map(|()| format!("Saved {}", out.display()))
-                }
-                JobKind::Gif {
-                    from,
-                    to,
-                    step,
-                    fps,
-                } => animate_gif_with(&picture, &out, from, to, step, fps, &p)
-                    .map(|n| format!("Saved {} ({n} frames)", out.display())),
-            };
-            let _ = tx.send(r);
-            ctx.request_repaint();
-        });
-        Self { progress, result }
-    }
-
-    /// The outcome, once the job has finished.
-    pub fn finished(&self) -> Option<Result<String, String>> {
-        self.result.try_recv().ok()
-    }
-}
-
-/// Month or year steps for an animation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Step {
-    Month,
-    Year,
+/// The exporter the window uses: PNG and GIF through the same code as `render` and
+/// `animate`.
+pub fn exporter() -> Exporter {
+    Exporter::new(|request, progress| {
+        let out = &request.out;
+        match request.kind {
+            JobKind::Png => {
+                render_png(&request.picture, out).map(|()| format!("Saved {}", out.display()))
+            }
+            JobKind::Gif {
+                from,
+                to,
+                step,
+                fps,
+            } => animate_gif_with(&request.picture, out, from, to, step, fps, progress)
+                .map(|n| format!("Saved {} ({n} frames)", out.display())),
+        }
+    })
 }
 
 /// A harness showing the atlas on stage at `size`, with every tile drawn.
@@ -151,10 +96,10 @@ fn settle(h: &mut Harness<'static, AtlasApp>) -> Result<(), String> {
 
 /// Renders one PNG.
 pub fn render_png(p: &Picture, out: &Path) -> Result<(), String> {
-    check_target(out)?;
+    crate::io::atomic::check_target(out)?;
     let mut h = stage(p)?;
     let image = h.render()?;
-    write_atomic(out, |tmp| {
+    crate::io::write_atomic(out, |tmp| {
         image
             .save_with_format(tmp, image::ImageFormat::Png)
             .map_err(|e| e.to_string())
@@ -184,7 +129,7 @@ pub fn animate_gif_with(
     progress: &Progress,
 ) -> Result<usize, String> {
     use std::sync::atomic::Ordering;
-    check_target(out)?;
+    crate::io::atomic::check_target(out)?;
     if from > to {
         return Err(format!("--from {from} is after --to {to}"));
     }
@@ -198,7 +143,7 @@ pub fn animate_gif_with(
     };
     progress.total.store(months.len(), Ordering::Relaxed);
     // Frames go to the file as they are drawn, so memory does not grow with the length.
-    write_atomic(out, |tmp| {
+    crate::io::write_atomic(out, |tmp| {
         let file = std::fs::File::create(tmp).map_err(|e| e.to_string())?;
         let mut gif = gif::GifWriter::new(std::io::BufWriter::new(file), fps);
         for &m in &months {
@@ -216,52 +161,6 @@ pub fn animate_gif_with(
         gif.finish()
     })?;
     Ok(months.len())
-}
-
-/// Fails early, before any rendering, if the file could not be written.
-fn check_target(out: &Path) -> Result<(), String> {
-    let dir = parent(out);
-    if !dir.is_dir() {
-        return Err(format!(
-            "{}: folder {} does not exist",
-            out.display(),
-            dir.display()
-        ));
-    }
-    let probe = temp_path(out);
-    std::fs::File::create(&probe)
-        .map_err(|e| format!("{}: cannot write there ({e})", out.display()))?;
-    let _ = std::fs::remove_file(&probe);
-    Ok(())
-}
-
-fn parent(out: &Path) -> PathBuf {
-    match out.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    }
-}
-
-fn temp_path(out: &Path) -> PathBuf {
-    let name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    parent(out).join(format!(".{name}.{}.tmp", std::process::id()))
-}
-
-/// Writes through `write` into a temporary file, then renames it over `out`.
-pub fn write_atomic(
-    out: &Path,
-    write: impl FnOnce(&Path) -> Result<(), String>,
-) -> Result<(), String> {
-    let tmp = temp_path(out);
-    let result = write(&tmp)
-        .and_then(|()| std::fs::rename(&tmp, out).map_err(|e| format!("{}: {e}", out.display())));
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
 }
 
 /// "1920x1080" to (1920, 1080).
@@ -292,34 +191,5 @@ mod tests {
         assert!(parse_size("1920").is_err());
         assert!(parse_size("0x10").is_err());
         assert!(parse_size("axb").is_err());
-    }
-
-    #[test]
-    fn atomic_writes_leave_nothing_behind_on_failure() {
-        let dir = std::env::temp_dir().join(format!("iskp-atomic-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let out = dir.join("a.txt");
-        write_atomic(&out, |tmp| {
-            std::fs::write(tmp, "ok").map_err(|e| e.to_string())
-        })
-        .unwrap();
-        assert_eq!(std::fs::read_to_string(&out).unwrap(), "ok");
-        let err = write_atomic(&out, |tmp| {
-            std::fs::write(tmp, "half").unwrap();
-            Err("failed".into())
-        });
-        assert!(err.is_err());
-        assert_eq!(
-            std::fs::read_to_string(&out).unwrap(),
-            "ok",
-            "the old file stays"
-        );
-        assert_eq!(
-            std::fs::read_dir(&dir).unwrap().count(),
-            1,
-            "no temporary file left"
-        );
-        assert!(check_target(&dir.join("missing/x.png")).is_err());
-        let _ = std::fs::remove_dir_all(&dir);
     }
 }

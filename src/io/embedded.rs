@@ -60,15 +60,9 @@ pub const REGION_FILES: [(&str, &str); 4] = [
 ];
 
 /// Loads the embedded dataset. Errors are returned beside whatever did load, so a bad
-/// feature can never take the rest of the atlas down with it.
+/// feature can never take the rest of the atlas down with it. User files come on top through
+/// [`super::import::load_files`].
 pub fn load() -> (Dataset, Vec<LoadError>) {
-    load_with(&[])
-}
-
-/// The embedded data with the user's incident files (`--data`) loaded on top. A file that
-/// cannot be read is reported and skipped; its good features load, its bad ones are reported;
-/// an id that repeats an embedded one is reported and the embedded one kept.
-pub fn load_with(files: &[super::import::DataFile]) -> (Dataset, Vec<LoadError>) {
     let mut errors = Vec::new();
     let mut all_regions: Vec<Region> = Vec::new();
     for (name, text) in REGION_FILES {
@@ -76,45 +70,7 @@ pub fn load_with(files: &[super::import::DataFile]) -> (Dataset, Vec<LoadError>)
         all_regions.append(&mut regions);
         errors.extend(errs);
     }
-    let (mut incidents, errs) = incidents::parse(INCIDENTS.0, INCIDENTS.1);
+    let (incidents, errs) = incidents::parse(INCIDENTS.0, INCIDENTS.1);
     errors.extend(errs);
-    let mut layers = Vec::new();
-    for file in files {
-        let name = file.path.display().to_string();
-        let layer = layers.len() as u16 + 1;
-        match file.read(layer, &super::import::Progress::default()) {
-            Ok((format, extra, report)) => {
-                if report.skipped > 0 {
-                    log::warn!("{}", report.summary(&name, format));
-                }
-                errors.extend(report.first_skipped);
-                let known: std::collections::HashSet<String> =
-                    incidents.iter().map(|i| i.id.clone()).collect();
-                for i in extra {
-                    if known.contains(&i.id) {
-                        errors.push(
-                            LoadError::file(&name, "id already loaded; the first one is kept")
-                                .feature(Some(&i.id))
-                                .field("id"),
-                        );
-                    } else {
-                        incidents.push(i);
-                    }
-                }
-                layers.push(file.layer(format));
-            }
-            Err(e) => errors.push(e),
-        }
-    }
-    let mut dataset = Dataset::new(incidents, all_regions);
-    dataset.layers.extend(layers);
-    (dataset, errors)
-}
-
-/// A layer's name: the file's own name.
-pub fn file_name(path: &std::path::Path) -> String {
-    path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    )
+    (Dataset::new(incidents, all_regions), errors)
 }

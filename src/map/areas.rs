@@ -74,3 +74,9 @@ impl Areas {
         &self.meshes
     }
 }
+
+/// Fill opacity factor for areas: full up to zoom 6, down to 45 % from zoom 9. Zoomed in, an
+/// area is context rather than subject: the fade lets the map show through.
+pub fn fade(zoom: f64) -> f32 {
+    (1.0 - (zoom as f32 - 6.0) / 3.0 * 0.55).clamp(0.45, 1.0)
+}

@@ -1,7 +1,7 @@
 //! Smooth camera moves: about a second from one view to another, eased, interruptible.
 
+use crate::model::View;
 use crate::model::mercator::{lonlat_to_unit, unit_to_lonlat};
-use crate::state::View;
 
 #[derive(Debug, Clone, Copy)]
 pub struct Flight {

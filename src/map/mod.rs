@@ -6,7 +6,10 @@ pub mod cluster;
 pub mod fly;
 pub mod incidents;
 pub mod labels;
+pub mod overlays;
+pub mod picking;
 pub mod regions;
+pub mod scale_bar;
 pub mod transform;
 
 pub use transform::ScreenTransform;

@@ -1,17 +1,9 @@
 //! The paper's argument as a guided story: each chapter a view, a span of years, layers,
 //! a filter and the incidents it is about.
 
-use super::IncidentKind;
 use super::view::View;
+use super::{IncidentKind, Layers};
 use serde::{Deserialize, Serialize};
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ChapterLayers {
-    pub core: bool,
-    pub claimed: bool,
-    pub periphery: bool,
-    pub historical: bool,
-}
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Chapter {
@@ -22,7 +14,7 @@ pub struct Chapter {
     /// First and last year, inclusive.
     pub years: [i32; 2],
     pub view: View,
-    pub layers: ChapterLayers,
+    pub layers: Layers,
     /// ISO3 codes; empty means all countries.
     #[serde(default)]
     pub countries: Vec<String>,

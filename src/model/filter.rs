@@ -46,3 +46,26 @@ pub fn best_killed(i: &Incident) -> Option<u32> {
 pub fn best_militants(i: &Incident) -> Option<u32> {
     i.militants_killed.or(i.militants_killed_high)
 }
+
+/// One line on what an incident cost, saying whose deaths: "31 killed", "36 militants
+/// killed", "toll not known".
+pub fn toll_text(i: &Incident) -> String {
+    if i.kind.counts_militants() {
+        let mut text = match best_militants(i) {
+            Some(n) => format!("{n} militants killed"),
+            None => "militants killed: not known".to_owned(),
+        };
+        if let Some(c) = i.civilians_killed.filter(|&c| c > 0) {
+            text.push_str(&format!(", {c} bystanders killed"));
+        }
+        text
+    } else {
+        match best_killed(i) {
+            Some(n) => format!("{n} killed"),
+            None if i.killed_low.is_some() => {
+                format!("at least {} killed", i.killed_low.unwrap_or(0))
+            }
+            None => "toll not known".to_owned(),
+        }
+    }
+}

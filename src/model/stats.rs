@@ -296,3 +296,19 @@ pub fn targets<'a>(incidents: impl Iterator<Item = &'a Incident>) -> Vec<(String
     out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     out
 }
+
+/// What the per-year chart counts; kept in the saved state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct ChartSettings {
+    pub kind: ChartKind,
+    /// Deaths instead of counts: victims for attacks, militants for operations.
+    pub deaths: bool,
+}
+
+impl ChartSettings {
+    /// Deaths only where they do not mix victims and militants.
+    pub fn deaths_shown(self) -> bool {
+        self.deaths && self.kind.deaths().is_some()
+    }
+}

@@ -4,11 +4,10 @@
 //! figures are drawn as marks of their own and never added to the bars.
 
 use crate::io::embedded;
-use crate::model::stats::{self, COUNTRY_GROUPS, ChartKind};
+use crate::model::stats::{self, COUNTRY_GROUPS, ChartKind, ChartSettings};
 use crate::model::{Claim, Counts, Dataset, Incident, IncidentKind, PublishedTotal};
 use egui::{Color32, RichText, Ui};
 use egui_plot::{Bar, BarChart, Line, MarkerShape, Plot, PlotPoint, Points, VLine};
-use serde::{Deserialize, Serialize};
 
 const GROUP_COLORS: [Color32; 3] = [
     Color32::from_rgb(213, 94, 0),
@@ -39,22 +38,6 @@ const SOURCE_COLORS: [Color32; 6] = [
 /// How the key names a published source.
 const PUBLISHED: &str = "published: ";
 
-/// What the per-year chart counts; kept in the saved state.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Settings {
-    pub kind: ChartKind,
-    /// Deaths instead of counts: victims for attacks, militants for operations.
-    pub deaths: bool,
-}
-
-impl Settings {
-    /// Deaths only where they do not mix victims and militants.
-    pub fn deaths_shown(self) -> bool {
-        self.deaths && self.kind.deaths().is_some()
-    }
-}
-
 /// What the charts report back to the app.
 #[derive(Debug, Default)]
 pub struct Output {
@@ -84,7 +67,7 @@ pub fn show(
     dataset: &Dataset,
     mask: &[bool],
     cursor_month: i32,
-    settings: &mut Settings,
+    settings: &mut ChartSettings,
 ) -> Output {
     let shown = shown(dataset, mask);
     let mut out = Output::default();
@@ -175,7 +158,7 @@ pub fn stage(
     dataset: &Dataset,
     mask: &[bool],
     cursor_month: i32,
-    settings: &mut Settings,
+    settings: &mut ChartSettings,
     scale: f32,
     below: f32,
 ) -> Output {
@@ -192,7 +175,7 @@ pub fn stage(
 /// Published totals that sit beside this chart's bars: counts of attacks beside attack
 /// counts, deaths beside victims; nothing beside operations or plots (nobody publishes
 /// those as ISKP's). Only totals within one calendar year.
-fn comparable(settings: Settings) -> Vec<&'static PublishedTotal> {
+fn comparable(settings: ChartSettings) -> Vec<&'static PublishedTotal> {
     if settings.kind != ChartKind::Attacks {
         return Vec::new();
     }
@@ -213,7 +196,7 @@ fn comparable(settings: Settings) -> Vec<&'static PublishedTotal> {
 fn per_year(
     ui: &mut Ui,
     shown: &[&Incident],
-    settings: &mut Settings,
+    settings: &mut ChartSettings,
     cursor_month: i32,
     height: f32,
     scale: f32,
@@ -409,7 +392,7 @@ fn per_year(
 /// "This atlas maps 31 of the 152 attacks the UN counted in Afghanistan, 19 Aug – 31 Dec
 /// 2021": one sentence per published total of the cursor's year that this chart can stand
 /// beside, counted over exactly its period and country.
-pub fn comparisons(shown: &[&Incident], settings: Settings, year: i32) -> Vec<String> {
+pub fn comparisons(shown: &[&Incident], settings: ChartSettings, year: i32) -> Vec<String> {
     let mut totals: Vec<&PublishedTotal> = comparable(settings)
         .into_iter()
         .filter(|t| t.year() == Some(year))

@@ -2,19 +2,15 @@
 //! properties) the user says which column holds the date, the coordinates and, if any, the
 //! deaths, a title and a category, and sees at once what the first rows will read as.
 
+use crate::commands::Command;
 use crate::io::import::{Format, Mapping, Preview};
-
-pub enum Action {
-    Import,
-    Cancel,
-}
 
 pub fn show(
     ctx: &egui::Context,
     name: &str,
     preview: &Preview,
     mapping: &mut Mapping,
-) -> Option<Action> {
+) -> Option<Command> {
     let mut action = None;
     let mut open = true;
     let geojson = preview.format == Format::GeoJsonPoints;
@@ -77,14 +73,15 @@ pub fn show(
             let ready = !mapping.date.is_empty()
                 && (geojson || (!mapping.lat.is_empty() && !mapping.lon.is_empty()));
             ui.horizontal(|ui| {
+                let import = Command::ImportColumns;
                 if ui
-                    .add_enabled(ready, egui::Button::new("Import"))
+                    .add_enabled(ready, egui::Button::new(import.label()))
                     .clicked()
                 {
-                    action = Some(Action::Import);
+                    action = Some(import);
                 }
-                if ui.button("Cancel").clicked() {
-                    action = Some(Action::Cancel);
+                if super::command::button(ui, &Command::CancelColumns).clicked() {
+                    action = Some(Command::CancelColumns);
                 }
                 if !ready {
                     ui.weak("Choose the date and both coordinates.");
@@ -92,7 +89,7 @@ pub fn show(
             });
         });
     if !open {
-        action = Some(Action::Cancel);
+        action = Some(Command::CancelColumns);
     }
     action
 }

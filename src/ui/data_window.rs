@@ -2,20 +2,10 @@
 //! load with a progress bar and a cancel button, and save the filtered incidents of a layer
 //! as GeoJSON or CSV.
 
-use crate::io::import::Progress;
+use super::command::button;
+use crate::commands::Command;
+use crate::io::Progress;
 use crate::model::dataset::LayerInfo;
-use std::sync::atomic::Ordering;
-
-pub enum Action {
-    /// Open the file browser.
-    Browse,
-    Cancel,
-    Save {
-        layer: usize,
-        path: String,
-        csv: bool,
-    },
-}
 
 pub struct DataWindow {
     pub open: bool,
@@ -42,12 +32,17 @@ impl Default for DataWindow {
 }
 
 impl DataWindow {
+    /// The file the filtered incidents are saved to.
+    pub fn save_path(&self) -> &str {
+        &self.export_path
+    }
+
     pub fn show(
         &mut self,
         ctx: &egui::Context,
         layers: &[LayerInfo],
         loading: Option<(&str, &Progress)>,
-    ) -> Option<Action> {
+    ) -> Option<Command> {
         let mut action = None;
         let mut open = self.open;
         // Top right, under the top bar: clear of the date stamp, the story and the dialogs,
@@ -60,17 +55,15 @@ impl DataWindow {
             .default_pos(top_right)
             .show(ctx, |ui| {
             ui.label("Open a UCDP GED or ACLED CSV export, any CSV with date, latitude and longitude columns, or a GeoJSON file of points. Each file becomes a layer. You can also drop files on the window.");
-            if ui.button("Open file…").on_hover_text("Ctrl+O").clicked() {
-                action = Some(Action::Browse);
+            if button(ui, &Command::OpenFile).clicked() {
+                action = Some(Command::OpenFile);
             }
             if let Some((name, p)) = loading {
-                let total = p.bytes_total.load(Ordering::Relaxed).max(1);
-                let done = p.bytes_done.load(Ordering::Relaxed);
                 ui.horizontal(|ui| {
                     ui.label(format!("Loading {name}"));
-                    ui.add(egui::ProgressBar::new(done as f32 / total as f32).desired_width(200.0).show_percentage());
-                    if ui.button("Cancel").clicked() {
-                        action = Some(Action::Cancel);
+                    ui.add(egui::ProgressBar::new(p.fraction()).desired_width(200.0).show_percentage());
+                    if button(ui, &Command::CancelLoading).clicked() {
+                        action = Some(Command::CancelLoading);
                     }
                 });
             }
@@ -99,7 +92,7 @@ impl DataWindow {
             ui.horizontal(|ui| {
                 for (label, csv) in [("Save GeoJSON", false), ("Save CSV", true)] {
                     if ui.button(label).clicked() {
-                        action = Some(Action::Save { layer: self.export_layer, path: self.export_path.clone(), csv });
+                        action = Some(Command::SaveLayer(self.export_layer, csv));
                     }
                 }
             });

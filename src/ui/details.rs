@@ -1,29 +1,12 @@
 //! The right-hand panel: what was clicked. One incident in full, a list when several share a
 //! spot, or an area with what happened inside it up to the cursor.
 
+use crate::commands::Command;
 use crate::map::incidents::kind_color;
 use crate::model::filter::{best_killed, best_militants};
 use crate::model::waves::date_text;
-use crate::model::{Claim, Dataset, GeoPrecision, Incident};
+use crate::model::{Claim, Dataset, GeoPrecision, Incident, Selection};
 use egui::{RichText, Ui};
-
-/// What the details panel shows.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub enum Selection {
-    #[default]
-    None,
-    Incident(u32),
-    /// Several incidents under one click (a cluster or one site): pick one.
-    Many(Vec<u32>),
-    /// Region number in `Dataset::regions`.
-    Region(usize),
-}
-
-/// What the user did in the panel.
-pub enum Action {
-    Select(u32),
-    Close,
-}
 
 pub fn show(
     ui: &mut Ui,
@@ -31,13 +14,13 @@ pub fn show(
     selection: &Selection,
     cursor_month: i32,
     mask: &[bool],
-) -> Option<Action> {
+) -> Option<Command> {
     let mut action = None;
     ui.horizontal(|ui| {
         ui.heading("Details");
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui.button("Close").on_hover_text("Esc").clicked() {
-                action = Some(Action::Close);
+            if super::command::button(ui, &Command::CloseDetails).clicked() {
+                action = Some(Command::CloseDetails);
             }
         });
     });
@@ -60,7 +43,7 @@ pub fn show(
                         .selectable_label(false, RichText::new(text).color(kind_color(inc.kind)))
                         .clicked()
                     {
-                        action = Some(Action::Select(i));
+                        action = Some(Command::Select(i));
                     }
                 }
             }
@@ -166,29 +149,6 @@ pub fn militants(i: &Incident) -> String {
         i.militants_killed_low,
         i.militants_killed_high,
     )
-}
-
-/// One line on what an incident cost, saying whose deaths: "31 killed", "36 militants
-/// killed", "toll not known".
-pub fn toll_text(i: &Incident) -> String {
-    if i.kind.counts_militants() {
-        let mut text = match best_militants(i) {
-            Some(n) => format!("{n} militants killed"),
-            None => "militants killed: not known".to_owned(),
-        };
-        if let Some(c) = i.civilians_killed.filter(|&c| c > 0) {
-            text.push_str(&format!(", {c} bystanders killed"));
-        }
-        text
-    } else {
-        match best_killed(i) {
-            Some(n) => format!("{n} killed"),
-            None if i.killed_low.is_some() => {
-                format!("at least {} killed", i.killed_low.unwrap_or(0))
-            }
-            None => "toll not known".to_owned(),
-        }
-    }
 }
 
 fn range_text(best: Option<u32>, low: Option<u32>, high: Option<u32>) -> String {

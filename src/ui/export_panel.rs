@@ -1,10 +1,17 @@
 //! The export window: the current view as a PNG (at screen size or a chosen size) or the
-//! timeline as an animated GIF, made on a background thread with a progress bar and a
-//! cancel button, so the atlas keeps responding.
+//! timeline as an animated GIF. It says what to make; the app starts the job on a
+//! background thread and hands it back, and the window shows its progress and a cancel
+//! button, so the atlas keeps responding.
 
-use crate::export::{Job, JobKind, Picture, Step};
+use crate::job::{Job, JobKind, Step};
 use std::path::PathBuf;
-use std::sync::atomic::Ordering;
+
+/// What the window asks for: a file of this kind, of the screen at this size.
+pub struct Asked {
+    pub kind: JobKind,
+    pub size: (u32, u32),
+    pub out: PathBuf,
+}
 
 pub struct ExportPanel {
     pub open: bool,
@@ -40,8 +47,15 @@ impl ExportPanel {
         }
     }
 
-    pub fn busy(&self) -> bool {
-        self.job.is_some()
+    /// Shows a job the app started for what the window asked.
+    pub fn running(&mut self, job: Job) {
+        self.job = Some(job);
+        self.message.clear();
+    }
+
+    /// Says why what was asked cannot be made.
+    pub fn refused(&mut self, why: String) {
+        self.message = why;
     }
 
     /// The last outcome shown to the user ("Saved ..." or why not).
@@ -54,8 +68,9 @@ impl ExportPanel {
         self.gif = gif.to_owned();
     }
 
-    /// Draws the window. `picture` describes what is on screen now (state, chapter, theme).
-    pub fn show(&mut self, ctx: &egui::Context, picture: impl Fn((u32, u32)) -> Picture) {
+    /// Draws the window; returns what the user asked to export.
+    pub fn show(&mut self, ctx: &egui::Context) -> Option<Asked> {
+        let mut asked = None;
         if let Some(job) = &self.job {
             if let Some(result) = job.finished() {
                 self.message = result.unwrap_or_else(|e| format!("Export failed: {e}"));
@@ -104,13 +119,11 @@ impl ExportPanel {
                     } else {
                         self.size
                     };
-                    self.job = Some(Job::start(
-                        JobKind::Png,
-                        picture(size),
-                        PathBuf::from(&self.png),
-                        ctx.clone(),
-                    ));
-                    self.message.clear();
+                    asked = Some(Asked {
+                        kind: JobKind::Png,
+                        size,
+                        out: PathBuf::from(&self.png),
+                    });
                 }
                 ui.separator();
                 ui.heading("Animation (GIF)");
@@ -149,25 +162,21 @@ impl ExportPanel {
                         step,
                         fps: self.fps,
                     };
-                    self.job = Some(Job::start(
+                    asked = Some(Asked {
                         kind,
-                        picture(size),
-                        PathBuf::from(&self.gif),
-                        ctx.clone(),
-                    ));
-                    self.message.clear();
+                        size,
+                        out: PathBuf::from(&self.gif),
+                    });
                 }
                 if let Some(job) = &self.job {
-                    let total = job.progress.total.load(Ordering::Relaxed).max(1);
-                    let done = job.progress.done.load(Ordering::Relaxed);
                     ui.horizontal(|ui| {
                         ui.add(
-                            egui::ProgressBar::new(done as f32 / total as f32)
+                            egui::ProgressBar::new(job.progress.fraction())
                                 .desired_width(260.0)
                                 .show_percentage(),
                         );
                         if ui.button("Cancel").clicked() {
-                            job.progress.cancel.store(true, Ordering::Relaxed);
+                            job.progress.stop();
                         }
                     });
                 }
@@ -176,5 +185,6 @@ impl ExportPanel {
                 }
             });
         self.open = open;
+        asked
     }
 }

@@ -4,8 +4,8 @@
 use crate::commands::Command;
 use crate::map::incidents::{size_samples, swatch};
 use crate::map::regions::area_style;
+use crate::model::Layers;
 use crate::model::{IncidentKind, RegionRole};
-use crate::state::Layers;
 use egui::{Color32, Sense, Stroke, Ui, vec2};
 
 /// Draws the legend and returns the commands its toggles asked for.
@@ -129,13 +129,6 @@ fn area_swatch(ui: &mut Ui, fill: Color32, outline: Color32, dashed: bool) {
     }
 }
 
-/// What the user did to a data layer.
-pub enum LayerAction {
-    Visible(usize, bool),
-    IsOnly(usize, bool),
-    Remove(usize),
-}
-
 /// One row per loaded file: its colour, a visibility toggle, an "IS only" quick filter for
 /// files that name the sides (UCDP, ACLED), and a remove button. Nothing when only the
 /// atlas's own data is loaded.
@@ -145,7 +138,7 @@ pub fn data_layers(
     counts: &[usize],
     visible: &[bool],
     is_only: &[bool],
-) -> Option<LayerAction> {
+) -> Option<Command> {
     if layers.len() < 2 {
         return None;
     }
@@ -173,7 +166,7 @@ pub fn data_layers(
                 .on_hover_text(&layer.format)
                 .changed()
             {
-                action = Some(LayerAction::Visible(l, on));
+                action = Some(Command::ShowLayer(l, on));
             }
             if l > 0 {
                 let mut only = is_only.get(l).copied().unwrap_or(false);
@@ -182,10 +175,10 @@ pub fn data_layers(
                     .on_hover_text("Only rows where one side is IS")
                     .changed()
                 {
-                    action = Some(LayerAction::IsOnly(l, only));
+                    action = Some(Command::IsOnly(l, only));
                 }
                 if ui.small_button("remove").clicked() {
-                    action = Some(LayerAction::Remove(l));
+                    action = Some(Command::RemoveLayer(l));
                 }
             }
         });

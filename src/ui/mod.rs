@@ -2,6 +2,7 @@
 
 pub mod charts;
 pub mod column_window;
+pub mod command;
 pub mod data_window;
 pub mod details;
 pub mod export_panel;

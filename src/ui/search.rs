@@ -3,13 +3,9 @@
 
 use crate::map::labels::{LabelKind, Labels};
 use crate::model::Dataset;
-use crate::state::View;
+use crate::model::View;
 
-#[derive(Debug, Clone, PartialEq)]
-pub enum Hit {
-    Incident(u32),
-    Place { name: String, view: View },
-}
+use crate::model::Hit;
 
 impl Hit {
     pub fn text(&self, dataset: &Dataset) -> String {
@@ -21,7 +17,7 @@ impl Hit {
                     inc.title,
                     inc.place,
                     inc.date.year,
-                    super::details::toll_text(inc)
+                    crate::model::filter::toll_text(inc)
                 )
             }
             Hit::Place { name, .. } => name.clone(),

@@ -1,19 +1,12 @@
-//! The bookmarks ("slides") section of the left panel: save the current view as a named
+//! The slides section of the left panel: save the current view as a named
 //! slide, go to, reorder or delete one, and share them as a JSON file.
 
-use crate::bookmarks::Bookmark;
+use super::command::button;
+use crate::commands::Command;
+use crate::model::Slide;
 
-pub enum Action {
-    Save(String),
-    Go(usize),
-    Up(usize),
-    Down(usize),
-    Delete(usize),
-    Export(String),
-    Import(String),
-}
-
-/// What the user typed, kept between frames.
+/// What the user typed, kept between frames; the slide commands read the name and the file
+/// from here.
 pub struct Fields {
     pub name: String,
     pub file: String,
@@ -33,7 +26,19 @@ impl Default for Fields {
     }
 }
 
-pub fn show(ui: &mut egui::Ui, bookmarks: &[Bookmark], fields: &mut Fields) -> Option<Action> {
+impl Fields {
+    /// The typed name, or "Slide N" for the next one; the field is emptied.
+    pub fn take_name(&mut self, count: usize) -> String {
+        let name = std::mem::take(&mut self.name);
+        if name.trim().is_empty() {
+            format!("Slide {}", count + 1)
+        } else {
+            name.trim().to_owned()
+        }
+    }
+}
+
+pub fn show(ui: &mut egui::Ui, slides: &[Slide], fields: &mut Fields) -> Option<Command> {
     let mut action = None;
     egui::CollapsingHeader::new(egui::RichText::new("Slides").heading())
         .default_open(false)
@@ -44,33 +49,24 @@ pub fn show(ui: &mut egui::Ui, bookmarks: &[Bookmark], fields: &mut Fields) -> O
                         .hint_text("Slide name")
                         .desired_width(130.0),
                 );
-                if ui.button("Save view").clicked() {
-                    let name = if fields.name.trim().is_empty() {
-                        format!("Slide {}", bookmarks.len() + 1)
-                    } else {
-                        fields.name.trim().to_owned()
-                    };
-                    action = Some(Action::Save(name));
-                    fields.name.clear();
+                if button(ui, &Command::SaveSlide).clicked() {
+                    action = Some(Command::SaveSlide);
                 }
             });
-            for (i, b) in bookmarks.iter().enumerate() {
+            for (i, b) in slides.iter().enumerate() {
                 ui.horizontal(|ui| {
-                    if ui
-                        .button(&b.name)
-                        .on_hover_text("Go to this slide")
-                        .clicked()
-                    {
-                        action = Some(Action::Go(i));
+                    let go = Command::GoToSlide(i);
+                    if super::command::button_text(ui, &go, &b.name).clicked() {
+                        action = Some(go);
                     }
                     if ui.small_button("up").clicked() {
-                        action = Some(Action::Up(i));
+                        action = Some(Command::MoveSlide(i, true));
                     }
                     if ui.small_button("down").clicked() {
-                        action = Some(Action::Down(i));
+                        action = Some(Command::MoveSlide(i, false));
                     }
                     if ui.small_button("delete").clicked() {
-                        action = Some(Action::Delete(i));
+                        action = Some(Command::DeleteSlide(i));
                     }
                 });
             }
@@ -80,14 +76,15 @@ pub fn show(ui: &mut egui::Ui, bookmarks: &[Bookmark], fields: &mut Fields) -> O
                     .labelled_by(l.id);
             });
             ui.horizontal(|ui| {
+                let export = Command::ExportSlides;
                 if ui
-                    .add_enabled(!bookmarks.is_empty(), egui::Button::new("Export slides"))
+                    .add_enabled(!slides.is_empty(), egui::Button::new(export.label()))
                     .clicked()
                 {
-                    action = Some(Action::Export(fields.file.clone()));
+                    action = Some(export);
                 }
-                if ui.button("Import slides").clicked() {
-                    action = Some(Action::Import(fields.file.clone()));
+                if button(ui, &Command::ImportSlides).clicked() {
+                    action = Some(Command::ImportSlides);
                 }
             });
             if !fields.message.is_empty() {

@@ -26,10 +26,7 @@ pub fn list(ui: &mut Ui, chapters: &[Chapter], current: Option<usize>) -> Option
     chosen
 }
 
-/// How much larger than at 1080 lines tall the stage text is.
-pub fn stage_scale(map: Rect) -> f32 {
-    (map.height() / 1000.0).clamp(0.7, 2.6)
-}
+use crate::map::overlays::stage_scale;
 
 /// The chapter card, bottom left of the map (which fills the window on stage).
 pub fn card(ui: &mut Ui, map: Rect, chapter: &Chapter, index: usize, count: usize, dark: bool) {

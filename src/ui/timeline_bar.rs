@@ -1,6 +1,7 @@
 //! The bottom bar: play/pause, speed, loop, mode, and the month slider with the paper's
 //! three waves drawn as labelled bands under it.
 
+use super::command::{button_text, hint};
 use crate::commands::Command;
 use crate::model::date::month_label;
 use crate::model::waves::WAVES;
@@ -15,22 +16,14 @@ pub fn show(ui: &mut Ui, timeline: &mut Timeline) -> Vec<Command> {
     let mut commands = Vec::new();
     ui.horizontal(|ui| {
         let play = if timeline.playing { "Pause" } else { "Play" };
-        if ui.button(play).on_hover_text("Space").clicked() {
-            commands.push(Command::TogglePlay);
-        }
-        if ui
-            .button("<")
-            .on_hover_text("Back one month (Left; Shift+Left for a year)")
-            .clicked()
-        {
-            commands.push(Command::StepMonthBack);
-        }
-        if ui
-            .button(">")
-            .on_hover_text("Forward one month (Right; Shift+Right for a year)")
-            .clicked()
-        {
-            commands.push(Command::StepMonthForward);
+        for (command, text) in [
+            (Command::TogglePlay, play),
+            (Command::StepMonthBack, "<"),
+            (Command::StepMonthForward, ">"),
+        ] {
+            if button_text(ui, &command, text).clicked() {
+                commands.push(command);
+            }
         }
         ui.label(
             RichText::new(month_label(timeline.cursor()))
@@ -48,12 +41,18 @@ pub fn show(ui: &mut Ui, timeline: &mut Timeline) -> Vec<Command> {
             })
             .response
             .labelled_by(label.id);
-        ui.checkbox(&mut timeline.looping, "Loop")
-            .on_hover_text("O");
+        let mut looping = timeline.looping;
+        if ui
+            .checkbox(&mut looping, Command::ToggleLoop.label())
+            .on_hover_text(hint(&Command::ToggleLoop))
+            .changed()
+        {
+            commands.push(Command::ToggleLoop);
+        }
         let mut window = timeline.mode == Mode::Window;
         if ui
-            .checkbox(&mut window, "Last")
-            .on_hover_text("Show only recent months (W)")
+            .checkbox(&mut window, Command::ToggleWindowMode.label())
+            .on_hover_text(hint(&Command::ToggleWindowMode))
             .changed()
         {
             commands.push(Command::ToggleWindowMode);

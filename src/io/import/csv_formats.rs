@@ -2,8 +2,9 @@
 //! and a longitude. A real CSV reader is used throughout: UCDP quotes fields that hold line
 //! breaks.
 
-use super::{Mapping, Progress, Report};
+use super::{Mapping, Report};
 use crate::io::LoadError;
+use crate::io::Progress;
 use crate::model::{Claim, Date, DatePrecision, GeoPrecision, Incident, IncidentKind, Source};
 use std::collections::HashMap;
 use std::sync::atomic::Ordering;
@@ -93,6 +94,18 @@ pub fn parse_date(s: &str) -> Option<(Date, DatePrecision)> {
     }
 }
 
+/// Whether most of the non-empty values read as dates.
+pub(super) fn mostly_dates<'a>(values: impl Iterator<Item = &'a str>) -> bool {
+    let (mut dates, mut filled) = (0, 0);
+    for v in values.filter(|v| !v.trim().is_empty()) {
+        filled += 1;
+        if parse_date(v).is_some() {
+            dates += 1;
+        }
+    }
+    filled > 0 && dates * 2 > filled
+}
+
 pub(super) fn coordinates(lat: &str, lon: &str) -> Result<(f64, f64), String> {
     let (Ok(lat), Ok(lon)) = (lat.parse::<f64>(), lon.parse::<f64>()) else {
         return Err(format!(
@@ -153,7 +166,7 @@ fn rows(
                 }
                 if report.rows % 4096 == 0 {
                     let at = record.position().map_or(0, |p| p.byte() as usize);
-                    progress.bytes_done.store(at, Ordering::Relaxed);
+                    progress.done.store(at, Ordering::Relaxed);
                     if progress.cancelled() {
                         return Err(LoadError::file(file, "cancelled"));
                     }
@@ -170,7 +183,7 @@ fn rows(
         }
     }
     report.loaded = out.len();
-    progress.bytes_done.store(text.len(), Ordering::Relaxed);
+    progress.done.store(text.len(), Ordering::Relaxed);
     Ok((out, report))
 }
 

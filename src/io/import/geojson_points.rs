@@ -67,7 +67,7 @@ pub(super) fn date_properties(features: &[Value], names: &[String]) -> Vec<Strin
                 .take(SAMPLE)
                 .filter_map(|f| property_text(f, name))
                 .collect();
-            super::mapping::mostly_dates(values.iter().map(String::as_str))
+            super::csv_formats::mostly_dates(values.iter().map(String::as_str))
         })
         .cloned()
         .collect()

@@ -6,12 +6,16 @@
 pub mod csv_formats;
 pub mod geojson_points;
 mod mapping;
+mod preview;
 
-pub use mapping::{Mapping, Opened, Preview, open, preview};
+pub use mapping::Mapping;
+pub use preview::{Opened, Preview, open, preview};
 
 use super::LoadError;
 use crate::model::Incident;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::Ordering;
+
+use crate::io::Progress;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -67,7 +71,7 @@ impl DataFile {
     /// Its layer, as loaded.
     pub fn layer(&self, format: Format) -> crate::model::dataset::LayerInfo {
         crate::model::dataset::LayerInfo {
-            name: super::embedded::file_name(&self.path),
+            name: file_name(&self.path),
             format: format.label().into(),
             path: Some(self.path.clone()),
             columns: self.columns.as_ref().map(Mapping::to_spec),
@@ -131,18 +135,55 @@ impl Report {
     }
 }
 
-/// Shared with a window: how far the import is, and whether to stop.
-#[derive(Debug, Default)]
-pub struct Progress {
-    pub bytes_done: AtomicUsize,
-    pub bytes_total: AtomicUsize,
-    pub cancel: AtomicBool,
+/// A layer's name: the file's own name.
+pub fn file_name(path: &std::path::Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }
 
-impl Progress {
-    pub fn cancelled(&self) -> bool {
-        self.cancel.load(Ordering::Relaxed)
+/// The embedded data with the user's incident files (`--data`) loaded on top. A file that
+/// cannot be read is reported and skipped; its good features load, its bad ones are reported;
+/// an id that repeats an embedded one is reported and the embedded one kept.
+pub fn load_files(files: &[DataFile]) -> (crate::model::Dataset, Vec<LoadError>) {
+    let (embedded, mut errors) = super::embedded::load();
+    if files.is_empty() {
+        return (embedded, errors);
     }
+    let regions = embedded.regions.clone();
+    let mut incidents = embedded.incidents().to_vec();
+    let mut layers = Vec::new();
+    for file in files {
+        let name = file.path.display().to_string();
+        let layer = layers.len() as u16 + 1;
+        match file.read(layer, &Progress::default()) {
+            Ok((format, extra, report)) => {
+                if report.skipped > 0 {
+                    log::warn!("{}", report.summary(&name, format));
+                }
+                errors.extend(report.first_skipped);
+                let known: std::collections::HashSet<String> =
+                    incidents.iter().map(|i| i.id.clone()).collect();
+                for i in extra {
+                    if known.contains(&i.id) {
+                        errors.push(
+                            LoadError::file(&name, "id already loaded; the first one is kept")
+                                .feature(Some(&i.id))
+                                .field("id"),
+                        );
+                    } else {
+                        incidents.push(i);
+                    }
+                }
+                layers.push(file.layer(format));
+            }
+            Err(e) => errors.push(e),
+        }
+    }
+    let mut dataset = crate::model::Dataset::new(incidents, regions);
+    dataset.layers.extend(layers);
+    (dataset, errors)
 }
 
 /// Tells the format from the first bytes.
@@ -215,7 +256,7 @@ pub fn read_with(
     mapping: Option<&Mapping>,
 ) -> Result<(Format, Vec<Incident>, Report), LoadError> {
     let (text, format) = text_and_format(file, bytes)?;
-    progress.bytes_total.store(bytes.len(), Ordering::Relaxed);
+    progress.total.store(bytes.len(), Ordering::Relaxed);
     let (mut incidents, report) = match format {
         Format::AtlasGeoJson => {
             let (incidents, errors) = super::incidents::parse(file, text);

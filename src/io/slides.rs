@@ -1,80 +1,70 @@
-//! Saved slides: a named view, month, layers and filter, kept with the state and shared as
-//! a small JSON file. A file from an older version or a broken one is refused whole, with
-//! the reason, and nothing already saved changes.
+//! Slides shared as a small JSON file. A file from an older version or a broken one is
+//! refused whole, with the reason, and nothing already saved changes. Files written before
+//! slides had their name (tagged "iskp-atlas-bookmarks") still read.
 
-use crate::model::{Filter, View};
-use crate::state::Layers;
+use crate::model::Slide;
 use serde::{Deserialize, Serialize};
 
-pub const FORMAT: &str = "iskp-atlas-bookmarks";
+pub const FORMAT: &str = "iskp-atlas-slides";
+/// The tag of files saved by earlier versions; the content is the same.
+const OLD_FORMAT: &str = "iskp-atlas-bookmarks";
 pub const VERSION: u32 = 1;
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Bookmark {
-    pub name: String,
-    pub view: View,
-    /// The month shown (month index).
-    pub month: i32,
-    pub layers: Layers,
-    pub filter: Filter,
-    #[serde(default)]
-    pub chapter: Option<String>,
-}
 
 #[derive(Serialize, Deserialize)]
 struct File {
     format: String,
     version: u32,
-    bookmarks: Vec<Bookmark>,
+    #[serde(alias = "bookmarks")]
+    slides: Vec<Slide>,
 }
 
-pub fn to_json(bookmarks: &[Bookmark]) -> String {
+pub fn to_json(slides: &[Slide]) -> String {
     let file = File {
         format: FORMAT.into(),
         version: VERSION,
-        bookmarks: bookmarks.to_vec(),
+        slides: slides.to_vec(),
     };
     serde_json::to_string_pretty(&file).unwrap_or_default()
 }
 
-/// Reads a bookmark file, refusing anything that is not exactly a current one.
-pub fn from_json(text: &str) -> Result<Vec<Bookmark>, String> {
+/// Reads a slides file, refusing anything that is not exactly a current one.
+pub fn from_json(text: &str) -> Result<Vec<Slide>, String> {
     let head: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| format!("not a bookmark file: {e}"))?;
-    if head.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
-        return Err(
-            "not an ISKP Atlas bookmark file (no \"format\": \"iskp-atlas-bookmarks\")".into(),
-        );
+        serde_json::from_str(text).map_err(|e| format!("not a slides file: {e}"))?;
+    let format = head.get("format").and_then(|f| f.as_str());
+    if format != Some(FORMAT) && format != Some(OLD_FORMAT) {
+        return Err("not an ISKP Atlas slides file (no \"format\": \"iskp-atlas-slides\")".into());
     }
     let version = head.get("version").and_then(|v| v.as_u64()).unwrap_or(0);
     if version != u64::from(VERSION) {
         return Err(format!(
-            "bookmark file version {version}; this atlas reads version {VERSION}"
+            "slides file version {version}; this atlas reads version {VERSION}"
         ));
     }
     let file: File =
-        serde_json::from_value(head).map_err(|e| format!("broken bookmark file: {e}"))?;
-    for (i, b) in file.bookmarks.iter().enumerate() {
+        serde_json::from_value(head).map_err(|e| format!("broken slides file: {e}"))?;
+    for (i, b) in file.slides.iter().enumerate() {
         if !b.view.is_sane() {
             return Err(format!(
-                "bookmark {} ('{}') has an impossible view",
+                "slide {} ('{}') has an impossible view",
                 i + 1,
                 b.name
             ));
         }
         if b.name.trim().is_empty() {
-            return Err(format!("bookmark {} has no name", i + 1));
+            return Err(format!("slide {} has no name", i + 1));
         }
     }
-    Ok(file.bookmarks)
+    Ok(file.slides)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{Filter, Layers, View};
 
-    fn sample() -> Bookmark {
-        Bookmark {
+    fn sample() -> Slide {
+        Slide {
             name: "Kabul, August 2021".into(),
             view: View {
                 lon: 69.2,
@@ -96,7 +86,7 @@ mod tests {
 
     #[test]
     fn broken_old_or_foreign_files_are_refused_with_a_reason() {
-        assert!(from_json("{").unwrap_err().contains("not a bookmark file"));
+        assert!(from_json("{").unwrap_err().contains("not a slides file"));
         assert!(
             from_json(r#"{"type":"FeatureCollection"}"#)
                 .unwrap_err()
@@ -110,6 +100,14 @@ mod tests {
             from_json(&to_json(&[bad]))
                 .unwrap_err()
                 .contains("impossible view")
+        );
+        let old_name = to_json(&[sample()])
+            .replace(FORMAT, OLD_FORMAT)
+            .replace("\"slides\"", "\"bookmarks\"");
+        assert_eq!(
+            from_json(&old_name).unwrap(),
+            vec![sample()],
+            "older files still read"
         );
         let truncated = &to_json(&[sample()])[..40];
         assert!(from_json(truncated).is_err());

@@ -1,0 +1,292 @@
+//! The map in the middle: the camera for this frame, then the parts in `map/` drawn in
+//! order (areas, place names, incidents, picking, date stamp, story card and legend, scale
+//! bar, attribution), then what the frame drew, for tests and the benchmark.
+
+use super::{AtlasApp, FrameStats};
+use crate::map::ScreenTransform;
+use crate::map::fly::Flight;
+use crate::map::incidents::{self, Mark};
+use crate::map::overlays::{self, Look};
+use crate::map::picking::{self, Click};
+use crate::model::date::month_label;
+use crate::model::waves::wave_at;
+use crate::model::{RegionRole, View};
+use crate::state::HOME_BOUNDS;
+use crate::theme::Theme;
+use crate::timeline::Mode;
+use crate::ui;
+use egui::{Color32, Rect};
+use walkers::{Tiles as _, lon_lat};
+
+impl AtlasApp {
+    pub(super) fn map_ui(&mut self, ui: &mut egui::Ui) {
+        let rect = ui.available_rect_before_wrap();
+        let now = ui.input(|i| i.time);
+        self.move_camera(ui, rect, now);
+        let attribution = self
+            .ensure_online()
+            .unwrap_or_else(|| self.rt.tiles.offline.attribution());
+        let theme = self.state.theme;
+        let on_stage = self.rt.story.presenting;
+        let look = Look::new(
+            ui::style::label_style(theme),
+            ui::style::text_scale(theme),
+            theme == Theme::Dark,
+            rect,
+            on_stage,
+        );
+        let file_layers = if on_stage {
+            self.file_layers()
+        } else {
+            Vec::new()
+        };
+        let chapter = self
+            .chapter_index()
+            .map(|i| (i, self.rt.story.chapters[i].clone()));
+        let chapters = self.rt.story.chapters.len();
+        let subtitle = self.subtitle();
+        let mut stats = FrameStats {
+            map_rect: Some(rect),
+            incidents_shown: self.shown_count(),
+            date_stamp: month_label(self.state.timeline.cursor()),
+            ..Default::default()
+        };
+        let mut click = None;
+
+        // Walkers holds the tiles and the camera mutably while the closure reads the rest.
+        let Self {
+            state, dataset, rt, ..
+        } = self;
+        // The offline map is always underneath: with an online source and no network (the
+        // usual briefing room), the atlas still shows a full map instead of grey squares.
+        let online = match &mut rt.tiles.online {
+            Some((kind, t)) if *kind == state.basemap => Some(t),
+            _ => None,
+        };
+        let home = state.view.unwrap_or(View {
+            lon: 66.0,
+            lat: 34.0,
+            zoom: 5.0,
+        });
+        let (scene, shown, camera) = (&mut rt.scene, &rt.shown, &mut rt.camera);
+        let mut map = walkers::Map::new(
+            Some(&mut rt.tiles.offline),
+            &mut camera.memory,
+            lon_lat(home.lon, home.lat),
+        )
+        .zoom_with_ctrl(false)
+        .double_click_to_zoom(true);
+        if let Some(online) = online {
+            map = map.with_layer(online, 1.0);
+        }
+        map.show(ui, |ui, response, projector, _memory| {
+            let t = ScreenTransform::from_projector(projector);
+            let map = response.rect;
+            let painter = ui.painter().with_clip_rect(map);
+            // A hand on the map takes it back from an animation.
+            if response.dragged()
+                || (response.hovered() && ui.input(|i| i.smooth_scroll_delta != egui::Vec2::ZERO))
+            {
+                camera.flight = None;
+                camera.auto_fit = None;
+            }
+            // Areas: one mesh per role so each keeps its own translucency.
+            let roles: Vec<RegionRole> = RegionRole::ALL
+                .into_iter()
+                .filter(|&r| state.layers.region(r))
+                .collect();
+            let fade = crate::map::areas::fade(t.zoom);
+            for (role, mesh) in
+                scene
+                    .areas
+                    .get(ui.ctx(), &t, look.dark, &roles, fade, &scene.regions)
+            {
+                stats.regions_drawn.push(*role);
+                painter.add(egui::Shape::Mesh(mesh.clone()));
+            }
+            if state.layers.labels {
+                let reserved = reserved_for_overlays(map, &look, file_layers.len());
+                stats.labels = scene
+                    .labels
+                    .paint(&painter, &t, &look.style, &reserved)
+                    .into_iter()
+                    .map(str::to_owned)
+                    .collect();
+            }
+            scene.drawn = Default::default();
+            if state.layers.incidents {
+                let style = incidents::Style {
+                    scale: look.text.min(1.2) * incidents::zoom_scale(t.zoom) * look.grow(),
+                    halo: look.style.halo,
+                    ink: look.style.text,
+                };
+                let selected = match shown.selection {
+                    crate::model::Selection::Incident(i) => Some(i),
+                    _ => None,
+                };
+                scene.drawn = incidents::paint(
+                    &painter,
+                    &t,
+                    dataset,
+                    shown.mask.passes(),
+                    &shown.clusters,
+                    &state.timeline,
+                    &style,
+                    selected,
+                    &shown.highlight,
+                    &mut scene.scratch,
+                );
+            }
+            if let Some(pos) = response.hover_pos() {
+                picking::hover(&response, &scene.drawn, pos, dataset);
+            }
+            if response.clicked()
+                && let Some(pos) = response.interact_pointer_pos()
+            {
+                click = Some(picking::click(
+                    &scene.drawn,
+                    pos,
+                    &t,
+                    dataset,
+                    &state.layers,
+                ));
+            }
+            overlays::date_stamp(&painter, map, &look, &stats.date_stamp, &subtitle);
+            if on_stage {
+                if let Some((i, c)) = &chapter {
+                    ui::story::card(ui, map, c, *i, chapters, look.dark);
+                }
+                ui::story::legend(ui, map, look.dark, &file_layers);
+            }
+            crate::map::scale_bar::paint(&painter, &t, map, &look.style, look.grow());
+            overlays::attribution(ui, map, &look, &attribution);
+            stats.transform = Some(t);
+        });
+        match click {
+            Some(Click::Select(selection)) => self.rt.shown.selection = selection,
+            Some(Click::ZoomTo(to)) => {
+                let from = self.state.view.unwrap_or(to);
+                self.rt.camera.flight = Some(Flight::new(from, to, now));
+                self.rt.camera.auto_fit = None;
+                self.rt.shown.selection = crate::model::Selection::None;
+            }
+            None => {}
+        }
+        self.after_map(ui, stats);
+    }
+
+    /// The view this frame: fitted to the region until the user moves the map, a chapter's
+    /// view flown to once the map's size is known, a flight in progress.
+    fn move_camera(&mut self, ui: &egui::Ui, rect: Rect, now: f64) {
+        let camera = &mut self.rt.camera;
+        let refit = camera.auto_fit.is_some_and(|r| r != rect);
+        if self.state.view.is_none() || refit {
+            let view = super::fit(HOME_BOUNDS, rect);
+            camera.memory.center_at(lon_lat(view.lon, view.lat));
+            let _ = camera.memory.set_zoom(view.zoom);
+            self.state.view = Some(view);
+            camera.auto_fit = Some(rect);
+        }
+        if let Some(view) = camera.chapter_view.take() {
+            self.fly_to(View {
+                zoom: super::chapter_zoom(view.zoom, rect.width()),
+                ..view
+            });
+        }
+        let camera = &mut self.rt.camera;
+        if let Some(flight) = camera.flight {
+            let (view, landed) = flight.at(now);
+            camera.memory.center_at(lon_lat(view.lon, view.lat));
+            let _ = camera.memory.set_zoom(view.zoom);
+            if landed {
+                camera.flight = None;
+            } else {
+                ui.ctx().request_repaint();
+            }
+        }
+    }
+
+    /// "Resurgence · everything so far · 57 incidents", under the date stamp.
+    fn subtitle(&self) -> String {
+        let timeline = &self.state.timeline;
+        let wave = wave_at(timeline.cursor()).map_or("", |w| w.name);
+        let mode = match timeline.mode {
+            Mode::Cumulative => "everything so far".to_owned(),
+            Mode::Window => format!("last {} months", timeline.window_months),
+        };
+        format!("{wave} · {mode} · {} incidents", self.shown_count())
+    }
+
+    /// The loaded files shown, with their colours: the audience sees which markers come from
+    /// a file, and whose.
+    fn file_layers(&self) -> Vec<(String, Color32)> {
+        self.dataset
+            .layers
+            .iter()
+            .enumerate()
+            .skip(1)
+            .filter(|(l, _)| self.rt.shown.layer_visible.get(*l).copied().unwrap_or(true))
+            .map(|(l, info)| (info.name.clone(), incidents::layer_color(l as u16)))
+            .collect()
+    }
+
+    /// After the map: the view the user settled on, whether the basemap is complete (and the
+    /// start-up timing), and the frame's figures.
+    fn after_map(&mut self, ui: &egui::Ui, mut stats: FrameStats) {
+        let rt = &mut self.rt;
+        if let Some(center) = rt.camera.memory.detached() {
+            self.state.view = Some(View {
+                lon: center.x(),
+                lat: center.y(),
+                zoom: rt.camera.memory.zoom(),
+            });
+        }
+        let tiles = &mut rt.tiles;
+        stats.basemap_complete =
+            tiles.offline.take_stand_ins() == 0 && tiles.offline.pending() == 0;
+        if stats.basemap_complete && !tiles.reported_complete {
+            tiles.reported_complete = true;
+            if let Some(t0) = rt.launch.started {
+                let ms = t0.elapsed().as_secs_f64() * 1e3;
+                log::info!("basemap complete on screen {ms:.0} ms after launch");
+                if rt.launch.exit_when_drawn {
+                    println!("first complete frame: {ms:.1} ms");
+                    ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+                }
+            }
+        }
+        let drawn = &rt.scene.drawn;
+        stats.incidents_drawn = drawn.incidents;
+        stats.clusters = drawn
+            .marks
+            .iter()
+            .filter_map(|m| match m {
+                Mark::Cluster {
+                    at, count, killed, ..
+                } => Some((*at, *count, *killed)),
+                Mark::Incident { .. } => None,
+            })
+            .collect();
+        stats.clusters_drawn = stats.clusters.len();
+        stats.markers_drawn = drawn.marks.len() - stats.clusters_drawn;
+        // The charts drew before the map this frame; their figures carry over.
+        stats.chart_years = std::mem::take(&mut self.last_frame.chart_years);
+        stats.chart_values = std::mem::take(&mut self.last_frame.chart_values);
+        self.last_frame = stats;
+    }
+}
+
+/// Where place names must not go: under the date stamp and, on stage, the legend.
+fn reserved_for_overlays(map: Rect, look: &Look, file_layers: usize) -> Vec<Rect> {
+    let mut reserved = vec![overlays::date_stamp_area(map, look)];
+    if let Some(k) = look.stage {
+        reserved.push(Rect::from_min_max(
+            egui::pos2(map.right() - 320.0 * k, map.top()),
+            egui::pos2(
+                map.right(),
+                map.top() + (290.0 + 24.0 * file_layers as f32) * k,
+            ),
+        ));
+    }
+    reserved
+}

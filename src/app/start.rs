@@ -1,0 +1,175 @@
+//! Start-up: the saved state with the command line on top, the data, and the basemap's
+//! workers started on the first view while the areas are triangulated, so the first frame
+//! can already be complete.
+
+use super::{AtlasApp, Camera, Launch, Panels, Runtime, Scene, Shown, Story, Tiles, layers};
+use crate::basemap::offline::OfflineTiles;
+use crate::basemap::tile_math::lonlat_to_unit;
+use crate::map::labels::Labels;
+use crate::map::regions::RegionShape;
+use crate::model::{Chapter, Dataset, Selection};
+use crate::state::{HOME_BOUNDS, STORAGE_KEY, State};
+use crate::ui;
+use egui::Rect;
+use walkers::{MapMemory, lon_lat};
+
+impl AtlasApp {
+    pub fn from_creation_context(cc: &eframe::CreationContext<'_>, launch: Launch) -> Self {
+        let saved = cc.storage.and_then(|s| s.get_string(STORAGE_KEY));
+        Self::new(&cc.egui_ctx, saved.as_deref(), launch)
+    }
+
+    pub fn new(ctx: &egui::Context, saved: Option<&str>, launch: Launch) -> Self {
+        let (dataset, errors) = crate::io::import::load_files(&launch.data);
+        let mut load_errors: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        let state = initial_state(saved, &launch, &dataset);
+        let mut memory = MapMemory::default();
+        if let Some(v) = state.view {
+            memory.center_at(lon_lat(v.lon, v.lat));
+            let _ = memory.set_zoom(v.zoom);
+        }
+        let (offline, regions) = tiles_and_areas(ctx, &state, &dataset);
+        let (chapters, errors) = load_chapters(&dataset);
+        load_errors.extend(errors);
+        for e in &load_errors {
+            log::error!("{e}");
+        }
+        let rt = Runtime {
+            ctx: ctx.clone(),
+            tiles: Tiles {
+                offline,
+                online: None,
+                applied_theme: None,
+                reported_complete: false,
+            },
+            camera: Camera {
+                memory,
+                flight: None,
+                auto_fit: None,
+                chapter_view: None,
+            },
+            scene: Scene {
+                regions,
+                areas: Default::default(),
+                labels: Labels::embedded(),
+                drawn: Default::default(),
+                scratch: Vec::new(),
+            },
+            shown: Shown {
+                mask: Default::default(),
+                clusters: Default::default(),
+                layer_counts: dataset.layer_counts(),
+                layer_visible: Vec::new(),
+                is_only: Vec::new(),
+                highlight: Vec::new(),
+                selection: Selection::None,
+            },
+            story: Story {
+                chapters,
+                presenting: false,
+                blank: false,
+                theme_before: None,
+            },
+            panels: Panels {
+                search: String::new(),
+                help: false,
+                choices: ui::filters::Choices::new(&dataset),
+                export: ui::export_panel::ExportPanel::new(2015, state.timeline.last_year()),
+                slides: Default::default(),
+                data: layers::DataUi::default(),
+                chart_notice: None,
+            },
+            launch,
+        };
+        let mut app = Self {
+            state,
+            dataset,
+            load_errors,
+            last_frame: Default::default(),
+            rt,
+        };
+        app.refresh_mask();
+        let start_chapter = app.rt.launch.chapter.clone();
+        if let Some(i) =
+            start_chapter.and_then(|id| app.rt.story.chapters.iter().position(|c| c.id == id))
+        {
+            app.go_to_chapter(i);
+        }
+        if app.rt.launch.present {
+            let pick = !app.rt.launch.stage_only;
+            app.set_presenting(true, pick);
+        }
+        app
+    }
+}
+
+/// The saved state, with the timeline spanning the data and the command line's choices.
+fn initial_state(saved: Option<&str>, launch: &Launch, dataset: &Dataset) -> State {
+    let mut state = State::restore(saved);
+    // Operations that began before ISKP (Zarb-e-Azb, 2014) still start the axis at 2015;
+    // it ends with the last month that has data.
+    if let Some(last) = dataset.incidents().last() {
+        let first = crate::timeline::FIRST_YEAR * 12;
+        state
+            .timeline
+            .set_months(first, last.date.month_index().max(first));
+    }
+    if let Some(b) = launch.basemap {
+        state.basemap = b;
+    }
+    if let Some(t) = launch.theme {
+        state.theme = t;
+    }
+    if let Some(y) = launch.year {
+        state.timeline.set_year(y);
+    }
+    state
+}
+
+/// Starts the tile workers on the view the first frame will most likely show, and
+/// triangulates the areas meanwhile.
+fn tiles_and_areas(
+    ctx: &egui::Context,
+    state: &State,
+    dataset: &Dataset,
+) -> (OfflineTiles, Vec<RegionShape>) {
+    let texture_px = if ctx.pixels_per_point() > 1.25 {
+        512
+    } else {
+        256
+    };
+    std::thread::scope(|scope| {
+        let regions = scope.spawn(|| dataset.regions.iter().map(RegionShape::new).collect());
+        let offline = OfflineTiles::new(ctx.clone(), state.theme, texture_px);
+        let screen = ctx.content_rect();
+        let screen = if screen.width() > 200.0 && screen.width() < 8000.0 {
+            screen
+        } else {
+            Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1600.0, 1000.0))
+        };
+        // Roughly the map's part of the window: less the legend and the two bars.
+        let map_rect = Rect::from_min_max(
+            screen.min + egui::vec2(190.0, 30.0),
+            screen.max - egui::vec2(0.0, 70.0),
+        );
+        let view = state
+            .view
+            .unwrap_or_else(|| super::fit(HOME_BOUNDS, map_rect));
+        let (ux, uy) = lonlat_to_unit(view.lon, view.lat);
+        offline.prefetch((ux, uy), view.zoom, map_rect.size());
+        (offline, regions.join().unwrap_or_default())
+    })
+}
+
+/// The embedded story; problems are reported beside the data's, and a broken file just
+/// leaves the story empty.
+fn load_chapters(dataset: &Dataset) -> (Vec<Chapter>, Vec<String>) {
+    let (name, text) = crate::io::embedded::CHAPTERS;
+    match crate::io::chapters::parse(name, text) {
+        Ok(chapters) => {
+            let errors = crate::io::chapters::check(name, text, &chapters, dataset);
+            (chapters, errors.iter().map(ToString::to_string).collect())
+        }
+        Err(e) => (Vec::new(), vec![e.to_string()]),
+    }
+}

@@ -1,0 +1,219 @@
+//! A look at a file before it is read: its columns, its first rows and a guess at which
+//! column holds what, so the column window can ask the user; and `open`, which reads a
+//! fixed layout at once or comes back with that look.
+
+use super::csv_formats::{self, mostly_dates, parse_date};
+use super::{Format, Mapping, geojson_points, text_and_format};
+use crate::io::LoadError;
+
+/// The first rows of a file and a guess at its layout, for the user to confirm.
+#[derive(Debug, Clone)]
+pub struct Preview {
+    pub format: Format,
+    /// Column names (CSV header) or property names (GeoJSON), as written in the file.
+    pub columns: Vec<String>,
+    /// The first rows: where they are (line or feature number) and one value per column.
+    pub rows: Vec<(usize, Vec<String>)>,
+    /// GeoJSON only: each sample feature's point, if it has one.
+    pub points: Vec<Option<(f64, f64)>>,
+    /// Columns whose sample values read as dates.
+    pub date_columns: Vec<String>,
+    pub guess: Mapping,
+    /// Whether the user should confirm the layout before import: always for a generic CSV,
+    /// and for GeoJSON when more than one property holds dates.
+    pub ask: bool,
+}
+
+/// How many rows a preview shows.
+pub const PREVIEW_ROWS: usize = 8;
+
+/// Looks at a file without importing it. Fixed layouts come back with `ask` false.
+pub fn preview(file: &str, bytes: &[u8]) -> Result<Preview, LoadError> {
+    let (text, format) = text_and_format(file, bytes)?;
+    let mut p = empty(format);
+    match format {
+        Format::Csv => {
+            let (columns, rows) = csv_formats::head(file, text, PREVIEW_ROWS)?;
+            p.columns = columns;
+            p.rows = rows;
+            p.date_columns = p
+                .columns
+                .iter()
+                .enumerate()
+                .filter(|(c, _)| mostly_dates(p.rows.iter().map(|r| r.1[*c].as_str())))
+                .map(|(_, name)| name.clone())
+                .collect();
+            p.guess = csv_formats::guess_mapping(&p.columns, &p.date_columns);
+            p.ask = true;
+        }
+        Format::GeoJsonPoints => {
+            let features = geojson_points::features(file, text)?;
+            geojson_preview(&mut p, &features);
+        }
+        Format::AtlasGeoJson | Format::UcdpGed | Format::Acled => {}
+    }
+    Ok(p)
+}
+
+/// What to do with a file opened in the window: read it, or ask the user about its columns
+/// first (a generic CSV always, GeoJSON with several date properties). A file is parsed once
+/// either way.
+pub enum Opened {
+    Read(Format, Vec<crate::model::Incident>, super::Report),
+    Ask(Preview),
+}
+
+pub fn open(
+    file: &str,
+    bytes: &[u8],
+    layer: u16,
+    progress: &crate::io::Progress,
+) -> Result<Opened, LoadError> {
+    let (text, format) = text_and_format(file, bytes)?;
+    match format {
+        Format::Csv => preview(file, bytes).map(Opened::Ask),
+        Format::GeoJsonPoints => {
+            let features = geojson_points::features(file, text)?;
+            let mut p = empty(format);
+            geojson_preview(&mut p, &features);
+            if p.ask {
+                return Ok(Opened::Ask(p));
+            }
+            let (mut incidents, report) =
+                geojson_points::read_features(file, &features, Some(&p.guess))?;
+            for i in &mut incidents {
+                i.layer = layer;
+            }
+            Ok(Opened::Read(format, incidents, report))
+        }
+        _ => super::read(file, bytes, layer, progress)
+            .map(|(f, incidents, report)| Opened::Read(f, incidents, report)),
+    }
+}
+
+fn empty(format: Format) -> Preview {
+    Preview {
+        format,
+        columns: Vec::new(),
+        rows: Vec::new(),
+        points: Vec::new(),
+        date_columns: Vec::new(),
+        guess: Mapping::default(),
+        ask: false,
+    }
+}
+
+/// A GeoJSON file's properties, first features and date properties; asks when several hold
+/// dates.
+fn geojson_preview(p: &mut Preview, features: &[serde_json::Value]) {
+    p.columns = geojson_points::property_names(features);
+    for (n, f) in features.iter().take(PREVIEW_ROWS).enumerate() {
+        let values = p
+            .columns
+            .iter()
+            .map(|c| geojson_points::property_text(f, c).unwrap_or_default())
+            .collect();
+        p.rows.push((n + 1, values));
+        p.points.push(geojson_points::point(f).ok());
+    }
+    p.date_columns = geojson_points::date_properties(features, &p.columns);
+    p.guess = geojson_points::guess_mapping(&p.columns, &p.date_columns);
+    p.ask = p.date_columns.len() > 1;
+}
+
+impl Preview {
+    /// What the import would make of each sample row under `m`: a short description, or why
+    /// the row would be skipped.
+    pub fn try_rows(&self, m: &Mapping) -> Vec<Result<String, String>> {
+        let col = |name: &str| {
+            let name = name.trim().to_lowercase();
+            self.columns
+                .iter()
+                .position(|c| c.trim().to_lowercase() == name)
+        };
+        let value = |row: &[String], name: &str| {
+            col(name)
+                .and_then(|i| row.get(i))
+                .map_or("", |s| s.trim())
+                .to_owned()
+        };
+        self.rows
+            .iter()
+            .enumerate()
+            .map(|(k, (_, row))| {
+                if m.date.is_empty() {
+                    return Err("choose the date column".into());
+                }
+                if self.format != Format::GeoJsonPoints && (m.lat.is_empty() || m.lon.is_empty()) {
+                    return Err("choose the latitude and longitude columns".into());
+                }
+                let raw = value(row, &m.date);
+                let (date, _) = parse_date(&raw).ok_or_else(|| format!("'{raw}' is not a date"))?;
+                let (lon, lat) = if self.format == Format::GeoJsonPoints {
+                    self.points
+                        .get(k)
+                        .copied()
+                        .flatten()
+                        .ok_or("not a point with coordinates")?
+                } else {
+                    csv_formats::coordinates(&value(row, &m.lat), &value(row, &m.lon))?
+                };
+                let deaths = m
+                    .deaths
+                    .as_deref()
+                    .map(|d| value(row, d))
+                    .filter(|d| !d.is_empty())
+                    .map(|d| format!(", {d} killed"))
+                    .unwrap_or_default();
+                Ok(format!("{date} at {lat:.2}, {lon:.2}{deaths}"))
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_csv_with_unusual_names_is_previewed_and_guessed_from_values() {
+        let csv = "Quand;Breite;Länge;Tote\n26.08.2021;34.52;69.18;170\n2022-09-30;34.50;69.10;\n";
+        let p = preview("f.csv", csv.as_bytes()).unwrap();
+        assert_eq!(p.format, Format::Csv);
+        assert!(p.ask);
+        assert_eq!(p.columns, ["Quand", "Breite", "Länge", "Tote"]);
+        assert_eq!(p.rows[0].0, 2);
+        assert_eq!(p.date_columns, ["Quand"]);
+        assert_eq!(p.guess.date, "Quand", "the only column of dates");
+        assert!(
+            p.guess.lat.is_empty(),
+            "no latitude by name: the user picks"
+        );
+        let m = Mapping {
+            date: "Quand".into(),
+            lat: "Breite".into(),
+            lon: "Länge".into(),
+            deaths: Some("tote".into()),
+            ..Default::default()
+        };
+        let tried = p.try_rows(&m);
+        assert_eq!(
+            tried[0].as_deref(),
+            Ok("2021-08-26 at 34.52, 69.18, 170 killed")
+        );
+        assert!(tried[1].is_ok());
+        let swapped = Mapping {
+            lat: "Länge".into(),
+            lon: "Breite".into(),
+            ..m
+        };
+        assert!(p.try_rows(&swapped)[0].is_ok(), "69 N is still a latitude");
+    }
+
+    #[test]
+    fn fixed_layouts_do_not_ask() {
+        let p = preview("a.csv", b"event_date,event_type,fatalities,latitude\n").unwrap();
+        assert_eq!(p.format, Format::Acled);
+        assert!(!p.ask);
+    }
+}
