@@ -298,7 +298,7 @@ impl eframe::App for AtlasApp {
         egui::CentralPanel::no_frame().show(ui, |ui| self.map_ui(ui));
         self.last_frame.stage_chart = self.rt.story.presenting && self.state.stage_chart;
         if self.last_frame.stage_chart && !self.rt.story.blank {
-            self.stage_chart(&ctx);
+            clicked.extend(self.stage_chart(&ctx));
         }
         if self.rt.story.blank {
             // B on stage: the whole window black, as a projector's own blank key would.

@@ -4,6 +4,7 @@
 //! read from here, so they cannot drift apart; `AtlasApp::run` carries every command out.
 
 use crate::basemap::BasemapKind;
+use crate::model::stats::ChartSettings;
 use crate::model::{Filter, Hit, RegionRole};
 use crate::theme::Theme;
 use egui::{Key, Modifiers};
@@ -45,6 +46,12 @@ commands! {
     Faster,
     ToggleLoop,
     ToggleWindowMode,
+    /// How many months the "last N months" view shows.
+    SetWindowMonths(u32),
+    /// Months a second.
+    SetSpeed(f64),
+    /// A month chosen on the slider (a month index): playback stops there.
+    GoToMonth(i32),
     /// A year chosen on a chart: playback stops there.
     GoToYear(i32),
     ZoomIn,
@@ -59,6 +66,8 @@ commands! {
     ToggleIncidents,
     ToggleLabels,
     ToggleCharts,
+    /// What the per-year chart counts.
+    SetChart(ChartSettings),
     SetFilter(Box<Filter>),
     ResetFilters,
     ToggleHelp,
@@ -148,6 +157,17 @@ fn entries() -> Vec<Entry> {
             "Everything so far / only the last N months (older ones fade out)",
         ),
         entry(
+            C::SetWindowMonths(12),
+            "months",
+            "How many months the last-months view shows",
+        ),
+        entry(C::SetSpeed(1.0), "Speed", "Months a second"),
+        entry(
+            C::GoToMonth(2015 * 12),
+            "Year",
+            "Stop and show the chosen month",
+        ),
+        entry(
             C::GoToYear(2015),
             "Go to year",
             "Stop and show the chosen year",
@@ -198,6 +218,11 @@ fn entries() -> Vec<Entry> {
         entry(C::ToggleIncidents, "Incidents", "Show / hide incidents"),
         entry(C::ToggleLabels, "Place names", "Show / hide place names"),
         entry(C::ToggleCharts, "Charts", "Show / hide the charts"),
+        entry(
+            C::SetChart(ChartSettings::default()),
+            "Chart",
+            "Choose what the chart counts",
+        ),
         entry(C::SetFilter(Box::default()), "Filter", "Change the filters"),
         entry(C::ResetFilters, "Reset", "Clear all filters"),
         entry(C::ToggleHelp, "Help (?)", "Show / hide this help"),

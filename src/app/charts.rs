@@ -12,6 +12,7 @@ impl AtlasApp {
     /// The charts panel under the map; a click on a year asks to go there.
     pub(super) fn charts_panel(&mut self, ui: &mut egui::Ui) -> Vec<Command> {
         let cursor = self.state.timeline.cursor();
+        let mut settings = self.state.chart;
         let out = egui::Panel::bottom("charts")
             .resizable(true)
             .default_size(240.0)
@@ -21,7 +22,7 @@ impl AtlasApp {
                     &self.dataset,
                     self.rt.shown.mask.passes(),
                     cursor,
-                    &mut self.state.chart,
+                    &mut settings,
                 );
                 if let Some(notice) = &self.rt.panels.chart_notice {
                     ui.small(notice);
@@ -32,6 +33,9 @@ impl AtlasApp {
         self.last_frame.chart_years = out.year_bars;
         self.last_frame.chart_values = out.year_values;
         let mut asked = Vec::new();
+        if settings != self.state.chart {
+            asked.push(Command::SetChart(settings));
+        }
         if out.save_table {
             asked.push(Command::SaveChartTable);
         }
@@ -61,7 +65,7 @@ impl AtlasApp {
 
     /// On stage with the chart asked for: the per-year chart over the whole map, with the
     /// cursor's year marked.
-    pub(super) fn stage_chart(&mut self, ctx: &egui::Context) {
+    pub(super) fn stage_chart(&mut self, ctx: &egui::Context) -> Option<Command> {
         let rect = self.last_frame.map_rect.unwrap_or(ctx.content_rect());
         let scale = crate::map::overlays::stage_scale(rect);
         let dark = self.state.theme == Theme::Dark;
@@ -121,6 +125,6 @@ impl AtlasApp {
                         }
                     });
             });
-        self.state.chart = settings;
+        (settings != self.state.chart).then_some(Command::SetChart(settings))
     }
 }

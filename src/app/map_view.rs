@@ -2,7 +2,7 @@
 //! order (areas, place names, incidents, picking, date stamp, story card and legend, scale
 //! bar, attribution), then what the frame drew, for tests and the benchmark.
 
-use super::{AtlasApp, FrameStats};
+use super::{AtlasApp, FrameStats, Scene, Shown};
 use crate::map::ScreenTransform;
 use crate::map::fly::Flight;
 use crate::map::incidents::{self, Mark};
@@ -10,8 +10,8 @@ use crate::map::overlays::{self, Look};
 use crate::map::picking::{self, Click};
 use crate::model::date::month_label;
 use crate::model::waves::wave_at;
-use crate::model::{RegionRole, View};
-use crate::state::HOME_BOUNDS;
+use crate::model::{Chapter, Dataset, RegionRole, Selection, View};
+use crate::state::{HOME_BOUNDS, State};
 use crate::theme::Theme;
 use crate::timeline::Mode;
 use crate::ui;
@@ -26,24 +26,14 @@ impl AtlasApp {
         let attribution = self
             .ensure_online()
             .unwrap_or_else(|| self.rt.tiles.offline.attribution());
-        let theme = self.state.theme;
         let on_stage = self.rt.story.presenting;
-        let look = Look::new(
-            ui::style::label_style(theme),
-            ui::style::text_scale(theme),
-            theme == Theme::Dark,
-            rect,
-            on_stage,
-        );
+        let look = self.look(rect);
         let file_layers = if on_stage {
             self.file_layers()
         } else {
             Vec::new()
         };
-        let chapter = self
-            .chapter_index()
-            .map(|i| (i, self.rt.story.chapters[i].clone()));
-        let chapters = self.rt.story.chapters.len();
+        let chapter = self.chapter_index().filter(|_| on_stage);
         let subtitle = self.subtitle();
         let mut stats = FrameStats {
             map_rect: Some(rect),
@@ -53,7 +43,7 @@ impl AtlasApp {
         };
         let mut click = None;
 
-        // Walkers holds the tiles and the camera mutably while the closure reads the rest.
+        // Walkers holds the tiles and the camera mutably while the parts read the rest.
         let Self {
             state, dataset, rt, ..
         } = self;
@@ -68,7 +58,17 @@ impl AtlasApp {
             lat: 34.0,
             zoom: 5.0,
         });
-        let (scene, shown, camera) = (&mut rt.scene, &rt.shown, &mut rt.camera);
+        let (scene, camera) = (&mut rt.scene, &mut rt.camera);
+        let inputs = Inputs {
+            state,
+            dataset,
+            shown: &rt.shown,
+            look,
+            file_layers: &file_layers,
+            chapter: chapter.map(|i| (i, &rt.story.chapters[i], rt.story.chapters.len())),
+            subtitle: &subtitle,
+            attribution: &attribution,
+        };
         let mut map = walkers::Map::new(
             Some(&mut rt.tiles.offline),
             &mut camera.memory,
@@ -80,9 +80,6 @@ impl AtlasApp {
             map = map.with_layer(online, 1.0);
         }
         map.show(ui, |ui, response, projector, _memory| {
-            let t = ScreenTransform::from_projector(projector);
-            let map = response.rect;
-            let painter = ui.painter().with_clip_rect(map);
             // A hand on the map takes it back from an animation.
             if response.dragged()
                 || (response.hovered() && ui.input(|i| i.smooth_scroll_delta != egui::Vec2::ZERO))
@@ -90,89 +87,39 @@ impl AtlasApp {
                 camera.flight = None;
                 camera.auto_fit = None;
             }
-            // Areas: one mesh per role so each keeps its own translucency.
-            let roles: Vec<RegionRole> = RegionRole::ALL
-                .into_iter()
-                .filter(|&r| state.layers.region(r))
-                .collect();
-            let fade = crate::map::areas::fade(t.zoom);
-            for (role, mesh) in
-                scene
-                    .areas
-                    .get(ui.ctx(), &t, look.dark, &roles, fade, &scene.regions)
-            {
-                stats.regions_drawn.push(*role);
-                painter.add(egui::Shape::Mesh(mesh.clone()));
-            }
-            if state.layers.labels {
-                let reserved = reserved_for_overlays(map, &look, file_layers.len());
-                stats.labels = scene
-                    .labels
-                    .paint(&painter, &t, &look.style, &reserved)
-                    .into_iter()
-                    .map(str::to_owned)
-                    .collect();
-            }
-            scene.drawn = Default::default();
-            if state.layers.incidents {
-                let style = incidents::Style {
-                    scale: look.text.min(1.2) * incidents::zoom_scale(t.zoom) * look.grow(),
-                    halo: look.style.halo,
-                    ink: look.style.text,
-                };
-                let selected = match shown.selection {
-                    crate::model::Selection::Incident(i) => Some(i),
-                    _ => None,
-                };
-                scene.drawn = incidents::paint(
-                    &painter,
-                    &t,
-                    dataset,
-                    shown.mask.passes(),
-                    &shown.clusters,
-                    &state.timeline,
-                    &style,
-                    selected,
-                    &shown.highlight,
-                    &mut scene.scratch,
-                );
-            }
-            if let Some(pos) = response.hover_pos() {
-                picking::hover(&response, &scene.drawn, pos, dataset);
-            }
-            if response.clicked()
-                && let Some(pos) = response.interact_pointer_pos()
-            {
-                click = Some(picking::click(
-                    &scene.drawn,
-                    pos,
-                    &t,
-                    dataset,
-                    &state.layers,
-                ));
-            }
-            overlays::date_stamp(&painter, map, &look, &stats.date_stamp, &subtitle);
-            if on_stage {
-                if let Some((i, c)) = &chapter {
-                    ui::story::card(ui, map, c, *i, chapters, look.dark);
-                }
-                ui::story::legend(ui, map, look.dark, &file_layers);
-            }
-            crate::map::scale_bar::paint(&painter, &t, map, &look.style, look.grow());
-            overlays::attribution(ui, map, &look, &attribution);
+            let t = ScreenTransform::from_projector(projector);
+            click = draw_parts(ui, &response, &t, &inputs, scene, &mut stats);
             stats.transform = Some(t);
         });
+        if let Some(click) = click {
+            self.clicked(click, now);
+        }
+        self.after_map(ui, stats);
+    }
+
+    /// The sizes and colours of this frame, from the theme and, on stage, the map's size.
+    fn look(&self, map: Rect) -> Look {
+        let theme = self.state.theme;
+        Look::new(
+            ui::style::label_style(theme),
+            ui::style::text_scale(theme),
+            theme == Theme::Dark,
+            map,
+            self.rt.story.presenting,
+        )
+    }
+
+    /// A click on the map: select what it hit, or fly closer to a cluster.
+    fn clicked(&mut self, click: Click, now: f64) {
         match click {
-            Some(Click::Select(selection)) => self.rt.shown.selection = selection,
-            Some(Click::ZoomTo(to)) => {
+            Click::Select(selection) => self.rt.shown.selection = selection,
+            Click::ZoomTo(to) => {
                 let from = self.state.view.unwrap_or(to);
                 self.rt.camera.flight = Some(Flight::new(from, to, now));
                 self.rt.camera.auto_fit = None;
-                self.rt.shown.selection = crate::model::Selection::None;
+                self.rt.shown.selection = Selection::None;
             }
-            None => {}
         }
-        self.after_map(ui, stats);
     }
 
     /// The view this frame: fitted to the region until the user moves the map, a chapter's
@@ -289,4 +236,103 @@ fn reserved_for_overlays(map: Rect, look: &Look, file_layers: usize) -> Vec<Rect
         ));
     }
     reserved
+}
+
+/// What the map's parts read this frame, named.
+struct Inputs<'a> {
+    state: &'a State,
+    dataset: &'a Dataset,
+    shown: &'a Shown,
+    look: Look,
+    /// On stage: the loaded files shown, for the stage legend.
+    file_layers: &'a [(String, Color32)],
+    /// On stage: the chapter, its number and how many there are, for the card.
+    chapter: Option<(usize, &'a Chapter, usize)>,
+    subtitle: &'a str,
+    attribution: &'a walkers::sources::Attribution,
+}
+
+/// The parts in drawing order: areas, place names, incidents, then what is under the
+/// pointer, and the overlays on top. Returns what a click asked for.
+fn draw_parts(
+    ui: &mut egui::Ui,
+    response: &egui::Response,
+    t: &ScreenTransform,
+    inputs: &Inputs,
+    scene: &mut Scene,
+    stats: &mut FrameStats,
+) -> Option<Click> {
+    let Inputs {
+        state,
+        dataset,
+        shown,
+        look,
+        ..
+    } = inputs;
+    let map = response.rect;
+    let painter = ui.painter().with_clip_rect(map);
+    // Areas: one mesh per role so each keeps its own translucency.
+    let roles: Vec<RegionRole> = RegionRole::ALL
+        .into_iter()
+        .filter(|&r| state.layers.region(r))
+        .collect();
+    let fade = crate::map::areas::fade(t.zoom);
+    for (role, mesh) in scene
+        .areas
+        .get(ui.ctx(), t, look.dark, &roles, fade, &scene.regions)
+    {
+        stats.regions_drawn.push(*role);
+        painter.add(egui::Shape::Mesh(mesh.clone()));
+    }
+    if state.layers.labels {
+        let reserved = reserved_for_overlays(map, look, inputs.file_layers.len());
+        stats.labels = scene
+            .labels
+            .paint(&painter, t, &look.style, &reserved)
+            .into_iter()
+            .map(str::to_owned)
+            .collect();
+    }
+    scene.drawn = Default::default();
+    if state.layers.incidents {
+        let style = incidents::Style {
+            scale: look.text.min(1.2) * incidents::zoom_scale(t.zoom) * look.grow(),
+            halo: look.style.halo,
+            ink: look.style.text,
+        };
+        let selected = match shown.selection {
+            Selection::Incident(i) => Some(i),
+            _ => None,
+        };
+        scene.drawn = incidents::paint(
+            &painter,
+            t,
+            dataset,
+            shown.mask.passes(),
+            &shown.clusters,
+            &state.timeline,
+            &style,
+            selected,
+            &shown.highlight,
+            &mut scene.scratch,
+        );
+    }
+    if let Some(pos) = response.hover_pos() {
+        picking::hover(response, &scene.drawn, pos, dataset);
+    }
+    let click = response
+        .clicked()
+        .then(|| response.interact_pointer_pos())
+        .flatten()
+        .map(|pos| picking::click(&scene.drawn, pos, t, dataset, &state.layers));
+    overlays::date_stamp(&painter, map, look, &stats.date_stamp, inputs.subtitle);
+    if look.stage.is_some() {
+        if let Some((i, c, n)) = inputs.chapter {
+            ui::story::card(ui, map, c, i, n, look.dark);
+        }
+        ui::story::legend(ui, map, look.dark, inputs.file_layers);
+    }
+    crate::map::scale_bar::paint(&painter, t, map, &look.style, look.grow());
+    overlays::attribution(ui, map, look, inputs.attribution);
+    click
 }

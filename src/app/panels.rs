@@ -18,7 +18,7 @@ impl AtlasApp {
         egui::Panel::top("top-bar").show(ui, |ui| self.top_bar(ui, out));
         egui::Panel::bottom("timeline").show(ui, |ui| {
             ui.add_space(4.0);
-            out.extend(ui::timeline_bar::show(ui, &mut self.state.timeline));
+            out.extend(ui::timeline_bar::show(ui, &self.state.timeline));
         });
         if self.state.show_charts {
             out.extend(self.charts_panel(ui));

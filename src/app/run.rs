@@ -21,6 +21,12 @@ impl AtlasApp {
             Command::Faster => s.timeline.change_speed(true),
             Command::ToggleLoop => s.timeline.looping = !s.timeline.looping,
             Command::ToggleWindowMode => s.timeline.toggle_mode(),
+            Command::SetWindowMonths(months) => s.timeline.window_months = months,
+            Command::SetSpeed(speed) => s.timeline.speed = speed,
+            Command::GoToMonth(month) => {
+                s.timeline.playing = false;
+                s.timeline.set_cursor(month);
+            }
             Command::GoToYear(year) => {
                 s.timeline.playing = false;
                 s.timeline.set_year(year);
@@ -45,6 +51,7 @@ impl AtlasApp {
             Command::ToggleIncidents => s.layers.incidents = !s.layers.incidents,
             Command::ToggleLabels => s.layers.labels = !s.layers.labels,
             Command::ToggleCharts => s.show_charts = !s.show_charts,
+            Command::SetChart(chart) => s.chart = chart,
             Command::SetFilter(filter) => s.filter = *filter,
             Command::ResetFilters => s.filter = Filter::default(),
             Command::ToggleHelp => self.rt.panels.help = !self.rt.panels.help,

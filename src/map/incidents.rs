@@ -149,6 +149,33 @@ pub struct Style {
     pub ink: Color32,
 }
 
+/// Several incidents drawn as one numbered circle.
+struct Group {
+    /// Centre in mercator fractions.
+    center: [f64; 2],
+    /// The members listed on a click: none above [`LIST_LIMIT`].
+    listed: Vec<u32>,
+    count: usize,
+    killed: u32,
+}
+
+impl Group {
+    fn new(center: [f64; 2], members: Vec<u32>, killed: u32) -> Self {
+        let count = members.len();
+        let listed = if count <= LIST_LIMIT {
+            members
+        } else {
+            Vec::new()
+        };
+        Self {
+            center,
+            listed,
+            count,
+            killed,
+        }
+    }
+}
+
 /// Draws the incidents that pass `mask` and the timeline, inside the view. Zoomed out, the
 /// precomputed cluster `levels` give the counts per cell by binary search; zoomed in, the
 /// spatial index finds the markers in view. Either way the work follows what is on screen.
@@ -173,8 +200,7 @@ pub fn paint(
         |i: u32| range.contains(&(i as usize)) && mask.get(i as usize).copied().unwrap_or(false);
     let mut drawn = Drawn::default();
     let mut singles: Vec<u32> = Vec::new();
-    // (centre in mercator fractions, the members listed on a click, how many, deaths)
-    let mut groups: Vec<([f64; 2], Vec<u32>, usize, u32)> = Vec::new();
+    let mut groups: Vec<Group> = Vec::new();
     if t.zoom < levels.below_zoom() as f64 - 0.5 && !levels.is_empty() {
         for cell in levels.cells(t.zoom, view) {
             let (a, b) = cell.in_range(&range);
@@ -186,13 +212,7 @@ pub fn paint(
             if members.len() == 1 {
                 singles.push(members[0]);
             } else {
-                // Keep the most recent few for a click's list; the count says how many.
-                let listed = if members.len() <= LIST_LIMIT {
-                    members.to_vec()
-                } else {
-                    Vec::new()
-                };
-                groups.push((cell.center, listed, members.len(), cell.killed(a, b)));
+                groups.push(Group::new(cell.center, members.to_vec(), cell.killed(a, b)));
             }
         }
         // A story chapter's incidents are also drawn on their own, ringed.
@@ -207,51 +227,75 @@ pub fn paint(
         scratch.retain(|&i| shown(i) && in_view(dataset.unit(i)));
         drawn.incidents = scratch.len();
         if scratch.len() > DENSE_LIMIT {
-            // Too many to draw one by one even zoomed in (a city in a large file): merge them
-            // in world-pixel cells, as the zoomed-out levels do.
-            let world = t.world_px();
-            let mut cells: std::collections::HashMap<(i64, i64), ([f64; 2], Vec<u32>, u32)> =
-                std::collections::HashMap::new();
-            for &i in scratch.iter() {
-                let u = dataset.unit(i);
-                let key = (
-                    (u[0] * world / CLUSTER_CELL_PX) as i64,
-                    (u[1] * world / CLUSTER_CELL_PX) as i64,
-                );
-                let c = cells.entry(key).or_insert(([0.0, 0.0], Vec::new(), 0));
-                c.0[0] += u[0];
-                c.0[1] += u[1];
-                c.1.push(i);
-                c.2 += best_killed(&dataset.incidents()[i as usize]).unwrap_or(0);
-            }
-            for (_, (sum, members, killed)) in cells {
-                let n = members.len();
-                if n == 1 {
-                    singles.push(members[0]);
-                } else {
-                    let center = [sum[0] / n as f64, sum[1] / n as f64];
-                    let listed = if n <= LIST_LIMIT { members } else { Vec::new() };
-                    groups.push((center, listed, n, killed));
-                }
-            }
+            merge_dense(dataset, scratch, t.world_px(), &mut singles, &mut groups);
         } else {
             singles.extend_from_slice(scratch);
         }
     }
+    paint_groups(painter, t, groups, style, &mut drawn);
+    // Single markers oldest to newest, so the latest sit on top.
+    singles.sort_unstable();
+    for i in singles {
+        let ringed = selected == Some(i) || highlight.contains(&i);
+        let mark = paint_marker(painter, t, dataset, i, timeline, style, ringed);
+        drawn.marks.push(mark);
+    }
+    drawn
+}
 
-    // Clusters first, then single markers oldest to newest so the latest sit on top.
-    // Death tolls under the largest clusters only: hundreds of small labels would cost more
-    // than the map and say less.
-    let mut by_deaths: Vec<u32> = groups.iter().map(|g| g.3).collect();
+/// Too many to draw one by one even zoomed in (a city in a large file): merges them in
+/// world-pixel cells, as the zoomed-out levels do.
+fn merge_dense(
+    dataset: &Dataset,
+    ids: &[u32],
+    world: f64,
+    singles: &mut Vec<u32>,
+    groups: &mut Vec<Group>,
+) {
+    let mut cells: std::collections::HashMap<(i64, i64), ([f64; 2], Vec<u32>, u32)> =
+        std::collections::HashMap::new();
+    for &i in ids {
+        let u = dataset.unit(i);
+        let key = (
+            (u[0] * world / CLUSTER_CELL_PX) as i64,
+            (u[1] * world / CLUSTER_CELL_PX) as i64,
+        );
+        let c = cells.entry(key).or_insert(([0.0, 0.0], Vec::new(), 0));
+        c.0[0] += u[0];
+        c.0[1] += u[1];
+        c.1.push(i);
+        c.2 += best_killed(&dataset.incidents()[i as usize]).unwrap_or(0);
+    }
+    for (_, (sum, members, killed)) in cells {
+        let n = members.len();
+        if n == 1 {
+            singles.push(members[0]);
+        } else {
+            let center = [sum[0] / n as f64, sum[1] / n as f64];
+            groups.push(Group::new(center, members, killed));
+        }
+    }
+}
+
+/// Clusters, under the single markers. Death tolls under the largest clusters only:
+/// hundreds of small labels would cost more than the map and say less.
+fn paint_groups(
+    painter: &Painter,
+    t: &ScreenTransform,
+    groups: Vec<Group>,
+    style: &Style,
+    drawn: &mut Drawn,
+) {
+    let mut by_deaths: Vec<u32> = groups.iter().map(|g| g.killed).collect();
     by_deaths.sort_unstable_by(|a, b| b.cmp(a));
     let label_min = by_deaths
         .get(MAX_TOLL_LABELS)
         .copied()
         .map_or(1, |k| k + 1)
         .max(1);
-    for (center, members, count, killed) in groups {
-        let at = t.unit_to_screen(center);
-        let r = ((9.0 + 3.0 * (count as f32).sqrt()).min(26.0)) * style.scale.max(0.8);
+    for g in groups {
+        let at = t.unit_to_screen(g.center);
+        let r = ((9.0 + 3.0 * (g.count as f32).sqrt()).min(26.0)) * style.scale.max(0.8);
         painter.circle(
             at,
             r,
@@ -261,12 +305,12 @@ pub fn paint(
         painter.text(
             at,
             Align2::CENTER_CENTER,
-            count.to_string(),
+            g.count.to_string(),
             FontId::proportional((r * 0.85).clamp(11.0, 18.0)),
             Color32::WHITE,
         );
-        if killed >= label_min {
-            let label = format!("† {killed}");
+        if g.killed >= label_min {
+            let label = format!("† {}", g.killed);
             let below = at + egui::vec2(0.0, r + 2.0);
             let font = FontId::proportional(11.0 * style.scale.max(0.9));
             super::labels::halo_text(
@@ -281,61 +325,70 @@ pub fn paint(
             );
         }
         drawn.marks.push(Mark::Cluster {
-            members,
-            count,
-            killed,
+            members: g.listed,
+            count: g.count,
+            killed: g.killed,
             at,
             radius: r,
         });
     }
-    singles.sort_unstable();
-    for i in singles {
-        let incident = &dataset.incidents()[i as usize];
-        let month = dataset.month(i);
-        let at = t.unit_to_screen(dataset.unit(i));
-        let pulse = timeline.pulse(month);
-        let r = radius(incident, style.scale) * (1.0 + 0.5 * pulse);
-        let color = if incident.layer == 0 {
-            kind_color(incident.kind)
+}
+
+/// One incident: colour by kind (or by file), solid or hollow by claim, a diamond for an
+/// operation, a pulse when new, a ring when selected or part of the chapter.
+fn paint_marker(
+    painter: &Painter,
+    t: &ScreenTransform,
+    dataset: &Dataset,
+    i: u32,
+    timeline: &Timeline,
+    style: &Style,
+    ringed: bool,
+) -> Mark {
+    let incident = &dataset.incidents()[i as usize];
+    let month = dataset.month(i);
+    let at = t.unit_to_screen(dataset.unit(i));
+    let pulse = timeline.pulse(month);
+    let r = radius(incident, style.scale) * (1.0 + 0.5 * pulse);
+    let color = if incident.layer == 0 {
+        kind_color(incident.kind)
+    } else {
+        layer_color(incident.layer)
+    };
+    let base = color.gamma_multiply(timeline.fade(month));
+    if pulse > 0.0 {
+        painter.circle_stroke(
+            at,
+            r + 6.0 * pulse,
+            Stroke::new(2.0, base.gamma_multiply(pulse)),
+        );
+    }
+    if incident.kind.counts_militants() && incident.layer == 0 {
+        diamond(painter, at, r, base, Stroke::new(1.3, style.ink));
+    } else if is_hollow(incident.claim) {
+        painter.circle(
+            at,
+            r,
+            base.gamma_multiply(0.3),
+            Stroke::new(2.5 * style.scale.max(0.8), base),
+        );
+    } else {
+        let outline = if incident.claim == Claim::Claimed {
+            style.ink
         } else {
-            layer_color(incident.layer)
+            style.halo
         };
-        let base = color.gamma_multiply(timeline.fade(month));
-        if pulse > 0.0 {
-            painter.circle_stroke(
-                at,
-                r + 6.0 * pulse,
-                Stroke::new(2.0, base.gamma_multiply(pulse)),
-            );
-        }
-        if incident.kind.counts_militants() && incident.layer == 0 {
-            diamond(painter, at, r, base, Stroke::new(1.3, style.ink));
-        } else if is_hollow(incident.claim) {
-            painter.circle(
-                at,
-                r,
-                base.gamma_multiply(0.3),
-                Stroke::new(2.5 * style.scale.max(0.8), base),
-            );
-        } else {
-            let outline = if incident.claim == Claim::Claimed {
-                style.ink
-            } else {
-                style.halo
-            };
-            painter.circle(at, r, base, Stroke::new(1.3, outline));
-        }
-        if selected == Some(i) || highlight.contains(&i) {
-            painter.circle_stroke(at, r + 4.0, Stroke::new(3.0, style.ink));
-            painter.circle_stroke(at, r + 6.5, Stroke::new(2.0, style.halo));
-        }
-        drawn.marks.push(Mark::Incident {
-            id: i,
-            at,
-            radius: r,
-        });
+        painter.circle(at, r, base, Stroke::new(1.3, outline));
     }
-    drawn
+    if ringed {
+        painter.circle_stroke(at, r + 4.0, Stroke::new(3.0, style.ink));
+        painter.circle_stroke(at, r + 6.5, Stroke::new(2.0, style.halo));
+    }
+    Mark::Incident {
+        id: i,
+        at,
+        radius: r,
+    }
 }
 
 /// A small legend swatch for a kind and claim style, for the legend panel.

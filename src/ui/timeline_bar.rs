@@ -10,9 +10,8 @@ use egui::{Align2, Color32, FontId, Rect, RichText, Sense, Stroke, Ui, pos2, vec
 
 pub const SLIDER_LABEL: &str = "Year";
 
-/// Draws the bar; slider drags and settings change the timeline directly, buttons return
-/// commands.
-pub fn show(ui: &mut Ui, timeline: &mut Timeline) -> Vec<Command> {
+/// Draws the bar; returns what its buttons, slider and settings ask for.
+pub fn show(ui: &mut Ui, timeline: &Timeline) -> Vec<Command> {
     let mut commands = Vec::new();
     ui.horizontal(|ui| {
         let play = if timeline.playing { "Pause" } else { "Play" };
@@ -31,16 +30,20 @@ pub fn show(ui: &mut Ui, timeline: &mut Timeline) -> Vec<Command> {
                 .strong(),
         );
         let label = ui.label("Speed");
+        let mut speed = timeline.speed;
         egui::ComboBox::from_id_salt("speed")
             .width(70.0)
             .selected_text(format!("{} mo/s", timeline.speed))
             .show_ui(ui, |ui| {
                 for s in SPEEDS {
-                    ui.selectable_value(&mut timeline.speed, s, format!("{s} months/s"));
+                    ui.selectable_value(&mut speed, s, format!("{s} months/s"));
                 }
             })
             .response
             .labelled_by(label.id);
+        if speed != timeline.speed {
+            commands.push(Command::SetSpeed(speed));
+        }
         let mut looping = timeline.looping;
         if ui
             .checkbox(&mut looping, Command::ToggleLoop.label())
@@ -57,12 +60,16 @@ pub fn show(ui: &mut Ui, timeline: &mut Timeline) -> Vec<Command> {
         {
             commands.push(Command::ToggleWindowMode);
         }
+        let mut months = timeline.window_months;
         ui.add_enabled(
             window,
-            egui::DragValue::new(&mut timeline.window_months)
+            egui::DragValue::new(&mut months)
                 .range(1..=60)
                 .suffix(" months"),
         );
+        if months != timeline.window_months {
+            commands.push(Command::SetWindowMonths(months));
+        }
     });
     ui.add_space(2.0);
     let (x0, x1) = ui
@@ -77,8 +84,7 @@ pub fn show(ui: &mut Ui, timeline: &mut Timeline) -> Vec<Command> {
                 .text(SLIDER_LABEL);
             let response = ui.add(slider);
             if response.changed() {
-                timeline.playing = false;
-                timeline.set_cursor(cursor);
+                commands.push(Command::GoToMonth(cursor));
             }
             // The slider's track runs between the handle's centre at either end.
             let handle = response.rect.height() / 2.5;
