@@ -249,10 +249,14 @@ fn entries() -> Vec<Entry> {
             "Chart full screen",
             "The per-year chart full screen, with the cursor's year marked / the map again",
         ),
-        entry(C::ToggleExport, "Export", "Export a PNG or GIF of the view"),
+        entry(
+            C::ToggleExport,
+            "Export…",
+            "Export a PNG or GIF of the view",
+        ),
         entry(
             C::ToggleData,
-            "Data",
+            "Data layers…",
             "Data layers: open files, save filtered incidents",
         ),
         entry(

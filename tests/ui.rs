@@ -892,3 +892,60 @@ fn a_cluster_of_an_operation_and_an_attack_counts_only_the_attacks_victims() {
     assert_eq!(*count, 2);
     assert_eq!(*killed, 5, "the operation's 100 militants are not victims");
 }
+
+#[test]
+fn esc_closes_one_thing_at_a_time_in_the_written_order() {
+    use iskp_atlas::commands::{Closable, Command, ESC_ORDER};
+    use iskp_atlas::model::Selection;
+    assert_eq!(ESC_ORDER[0], Closable::Help);
+    let mut h = harness(Launch::default());
+    h.run_steps(2);
+    h.state_mut().run(Command::Select(0));
+    h.state_mut().run(Command::ToggleHelp);
+    h.run_steps(2);
+    // The help is before the details in the order: it goes first, the details stay.
+    h.key_press(egui::Key::Escape);
+    h.run_steps(2);
+    assert!(!h.state().help_open());
+    assert_eq!(*h.state().selection(), Selection::Incident(0));
+    h.key_press(egui::Key::Escape);
+    h.run_steps(2);
+    assert_eq!(*h.state().selection(), Selection::None);
+    // On stage with the details open, the stage goes before the details.
+    h.key_press(egui::Key::F5);
+    h.run_steps(2);
+    assert!(h.state().presenting());
+    h.state_mut().run(Command::Select(1));
+    h.key_press(egui::Key::Escape);
+    h.run_steps(2);
+    assert!(!h.state().presenting());
+    assert_eq!(*h.state().selection(), Selection::Incident(1));
+}
+
+#[test]
+fn buttons_and_menus_carry_the_command_tables_labels() {
+    use iskp_atlas::commands::Command;
+    let mut h = harness(Launch::default());
+    h.run_steps(2);
+    // The top bar's buttons are the table's labels; a click runs the command.
+    h.get_by_label(Command::ResetView.label());
+    h.get_by_label(Command::ToggleHelp.label()).click();
+    h.run_steps(2);
+    assert!(h.state().help_open());
+    h.key_press(egui::Key::Escape);
+    h.get_by_label(Command::ToggleExport.label()).click();
+    h.run_steps(2);
+    h.get_by_label("Save PNG");
+    h.get_by_label("File").click();
+    h.run_steps(2);
+    // The menu item shows its key beside its label, both from the table.
+    let item = h.get_by_label_contains(Command::OpenFile.label());
+    let key = iskp_atlas::commands::shortcut(&Command::OpenFile).unwrap();
+    assert_eq!(
+        item.accesskit_node().label().as_deref(),
+        Some(format!("{} {key}", Command::OpenFile.label()).as_str())
+    );
+    item.click();
+    h.run_steps(2);
+    assert!(h.state().browser_open());
+}

@@ -11,7 +11,7 @@ pub fn show(
     preview: &Preview,
     mapping: &mut Mapping,
 ) -> Option<Command> {
-    let mut action = None;
+    let mut asked = None;
     let mut open = true;
     let geojson = preview.format == Format::GeoJsonPoints;
     egui::Window::new(format!("Columns of {name}"))
@@ -78,10 +78,10 @@ pub fn show(
                     .add_enabled(ready, egui::Button::new(import.label()))
                     .clicked()
                 {
-                    action = Some(import);
+                    asked = Some(import);
                 }
                 if super::command::button(ui, &Command::CancelColumns).clicked() {
-                    action = Some(Command::CancelColumns);
+                    asked = Some(Command::CancelColumns);
                 }
                 if !ready {
                     ui.weak("Choose the date and both coordinates.");
@@ -89,9 +89,9 @@ pub fn show(
             });
         });
     if !open {
-        action = Some(Command::CancelColumns);
+        asked = Some(Command::CancelColumns);
     }
-    action
+    asked
 }
 
 /// A column that must be chosen; columns whose values look like dates say so.

@@ -43,7 +43,7 @@ impl DataWindow {
         layers: &[LayerInfo],
         loading: Option<(&str, &Progress)>,
     ) -> Option<Command> {
-        let mut action = None;
+        let mut asked = None;
         let mut open = self.open;
         // Top right, under the top bar: clear of the date stamp, the story and the dialogs,
         // which open in the middle.
@@ -56,14 +56,14 @@ impl DataWindow {
             .show(ctx, |ui| {
             ui.label("Open a UCDP GED or ACLED CSV export, any CSV with date, latitude and longitude columns, or a GeoJSON file of points. Each file becomes a layer. You can also drop files on the window.");
             if button(ui, &Command::OpenFile).clicked() {
-                action = Some(Command::OpenFile);
+                asked = Some(Command::OpenFile);
             }
             if let Some((name, p)) = loading {
                 ui.horizontal(|ui| {
                     ui.label(format!("Loading {name}"));
                     ui.add(egui::ProgressBar::new(p.fraction()).desired_width(200.0).show_percentage());
                     if button(ui, &Command::CancelLoading).clicked() {
-                        action = Some(Command::CancelLoading);
+                        asked = Some(Command::CancelLoading);
                     }
                 });
             }
@@ -92,12 +92,12 @@ impl DataWindow {
             ui.horizontal(|ui| {
                 for (label, csv) in [("Save GeoJSON", false), ("Save CSV", true)] {
                     if ui.button(label).clicked() {
-                        action = Some(Command::SaveLayer(self.export_layer, csv));
+                        asked = Some(Command::SaveLayer(self.export_layer, csv));
                     }
                 }
             });
         });
         self.open = open;
-        action
+        asked
     }
 }

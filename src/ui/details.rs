@@ -15,12 +15,12 @@ pub fn show(
     cursor_month: i32,
     mask: &[bool],
 ) -> Option<Command> {
-    let mut action = None;
+    let mut asked = None;
     ui.horizontal(|ui| {
         ui.heading("Details");
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if super::command::button(ui, &Command::CloseDetails).clicked() {
-                action = Some(Command::CloseDetails);
+                asked = Some(Command::CloseDetails);
             }
         });
     });
@@ -43,13 +43,13 @@ pub fn show(
                         .selectable_label(false, RichText::new(text).color(kind_color(inc.kind)))
                         .clicked()
                     {
-                        action = Some(Command::Select(i));
+                        asked = Some(Command::Select(i));
                     }
                 }
             }
             Selection::Region(r) => region(ui, dataset, *r, cursor_month, mask),
         });
-    action
+    asked
 }
 
 fn incident(ui: &mut Ui, i: &Incident) {

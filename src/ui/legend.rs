@@ -142,7 +142,7 @@ pub fn data_layers(
     if layers.len() < 2 {
         return None;
     }
-    let mut action = None;
+    let mut asked = None;
     ui.separator();
     ui.heading("Data layers");
     for (l, layer) in layers.iter().enumerate() {
@@ -166,7 +166,7 @@ pub fn data_layers(
                 .on_hover_text(&layer.format)
                 .changed()
             {
-                action = Some(Command::ShowLayer(l, on));
+                asked = Some(Command::ShowLayer(l, on));
             }
             if l > 0 {
                 let mut only = is_only.get(l).copied().unwrap_or(false);
@@ -175,13 +175,13 @@ pub fn data_layers(
                     .on_hover_text("Only rows where one side is IS")
                     .changed()
                 {
-                    action = Some(Command::IsOnly(l, only));
+                    asked = Some(Command::IsOnly(l, only));
                 }
                 if ui.small_button("remove").clicked() {
-                    action = Some(Command::RemoveLayer(l));
+                    asked = Some(Command::RemoveLayer(l));
                 }
             }
         });
     }
-    action
+    asked
 }

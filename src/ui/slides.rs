@@ -39,7 +39,7 @@ impl Fields {
 }
 
 pub fn show(ui: &mut egui::Ui, slides: &[Slide], fields: &mut Fields) -> Option<Command> {
-    let mut action = None;
+    let mut asked = None;
     egui::CollapsingHeader::new(egui::RichText::new("Slides").heading())
         .default_open(false)
         .show(ui, |ui| {
@@ -50,23 +50,23 @@ pub fn show(ui: &mut egui::Ui, slides: &[Slide], fields: &mut Fields) -> Option<
                         .desired_width(130.0),
                 );
                 if button(ui, &Command::SaveSlide).clicked() {
-                    action = Some(Command::SaveSlide);
+                    asked = Some(Command::SaveSlide);
                 }
             });
             for (i, b) in slides.iter().enumerate() {
                 ui.horizontal(|ui| {
                     let go = Command::GoToSlide(i);
                     if super::command::button_text(ui, &go, &b.name).clicked() {
-                        action = Some(go);
+                        asked = Some(go);
                     }
                     if ui.small_button("up").clicked() {
-                        action = Some(Command::MoveSlide(i, true));
+                        asked = Some(Command::MoveSlide(i, true));
                     }
                     if ui.small_button("down").clicked() {
-                        action = Some(Command::MoveSlide(i, false));
+                        asked = Some(Command::MoveSlide(i, false));
                     }
                     if ui.small_button("delete").clicked() {
-                        action = Some(Command::DeleteSlide(i));
+                        asked = Some(Command::DeleteSlide(i));
                     }
                 });
             }
@@ -81,15 +81,15 @@ pub fn show(ui: &mut egui::Ui, slides: &[Slide], fields: &mut Fields) -> Option<
                     .add_enabled(!slides.is_empty(), egui::Button::new(export.label()))
                     .clicked()
                 {
-                    action = Some(export);
+                    asked = Some(export);
                 }
                 if button(ui, &Command::ImportSlides).clicked() {
-                    action = Some(Command::ImportSlides);
+                    asked = Some(Command::ImportSlides);
                 }
             });
             if !fields.message.is_empty() {
                 ui.label(egui::RichText::new(&fields.message).small());
             }
         });
-    action
+    asked
 }
