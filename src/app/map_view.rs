@@ -223,9 +223,13 @@ impl AtlasApp {
     }
 }
 
-/// Where place names must not go: under the date stamp and, on stage, the legend.
+/// Where place names must not go: under the date stamp, the scale bar and, on stage, the
+/// legend.
 fn reserved_for_overlays(map: Rect, look: &Look, file_layers: usize) -> Vec<Rect> {
-    let mut reserved = vec![overlays::date_stamp_area(map, look)];
+    let mut reserved = vec![
+        overlays::date_stamp_area(map, look),
+        crate::map::scale_bar::area(map, look.grow()),
+    ];
     if let Some(k) = look.stage {
         reserved.push(Rect::from_min_max(
             egui::pos2(map.right() - 320.0 * k, map.top()),

@@ -160,7 +160,22 @@ struct Group {
 }
 
 impl Group {
-    fn new(center: [f64; 2], members: Vec<u32>, killed: u32) -> Self {
+    /// From a cluster level's cell: its members are copied only if they will be listed.
+    fn of_cell(center: [f64; 2], members: &[u32], killed: u32) -> Self {
+        let listed = if members.len() <= LIST_LIMIT {
+            members.to_vec()
+        } else {
+            Vec::new()
+        };
+        Self {
+            center,
+            listed,
+            count: members.len(),
+            killed,
+        }
+    }
+
+    fn of_members(center: [f64; 2], members: Vec<u32>, killed: u32) -> Self {
         let count = members.len();
         let listed = if count <= LIST_LIMIT {
             members
@@ -212,7 +227,7 @@ pub fn paint(
             if members.len() == 1 {
                 singles.push(members[0]);
             } else {
-                groups.push(Group::new(cell.center, members.to_vec(), cell.killed(a, b)));
+                groups.push(Group::of_cell(cell.center, members, cell.killed(a, b)));
             }
         }
         // A story chapter's incidents are also drawn on their own, ringed.
@@ -272,7 +287,7 @@ fn merge_dense(
             singles.push(members[0]);
         } else {
             let center = [sum[0] / n as f64, sum[1] / n as f64];
-            groups.push(Group::new(center, members, killed));
+            groups.push(Group::of_members(center, members, killed));
         }
     }
 }

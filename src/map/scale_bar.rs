@@ -19,6 +19,17 @@ pub fn round_length(metres_per_px: f64, max_px: f64) -> f64 {
         .fold(1.0, f64::max)
 }
 
+/// The corner the bar and its text take at most, kept free of place names.
+pub fn area(map: Rect, scale: f32) -> Rect {
+    Rect::from_min_max(
+        egui::pos2(
+            map.right() - 16.0 - 180.0 * scale,
+            map.bottom() - 70.0 * scale,
+        ),
+        map.right_bottom(),
+    )
+}
+
 pub fn paint(
     painter: &egui::Painter,
     t: &ScreenTransform,
