@@ -27,6 +27,7 @@ mod exports;
 mod layers;
 mod map_view;
 mod panels;
+mod presenter;
 mod run;
 mod slides;
 mod start;
@@ -43,6 +44,8 @@ pub struct Launch {
     pub theme: Option<Theme>,
     /// Start in presentation mode.
     pub present: bool,
+    /// Start presenting with the presenter window open beside the stage.
+    pub presenter: bool,
     /// Open at this story chapter (by id).
     pub chapter: Option<String>,
     /// On stage without choosing a chapter: exports show what they were asked for.
@@ -55,6 +58,9 @@ pub struct Launch {
     pub exit_when_drawn: bool,
     /// What makes the files the Export window asks for; without one it says so.
     pub exporter: Option<crate::job::Exporter>,
+    /// Exports: where the picture comes from (version, data month, filters, counts, basemap)
+    /// written in the corner, so a slide carries its own provenance.
+    pub provenance: bool,
 }
 
 /// What the last frame drew; read by tests and the benchmark.
@@ -159,6 +165,12 @@ struct Story {
     blank: bool,
     /// The theme to return to when presentation mode ends.
     theme_before: Option<Theme>,
+    /// The whole window is the atlas's title card (the story video's first frames).
+    title_card: bool,
+    /// The presenter's window and its small map.
+    presenter: presenter::Presenter,
+    /// When presenting began, for the presenter's timer.
+    since: Option<std::time::Instant>,
 }
 
 /// The desk's panels and windows, and what the user typed in them.
@@ -213,6 +225,12 @@ impl AtlasApp {
     /// Offline tiles rendered and ready as textures.
     pub fn offline_tiles_ready(&self) -> usize {
         self.rt.tiles.offline.cached()
+    }
+
+    /// Takes in finished tiles without drawing a frame; returns how many are still waiting.
+    pub fn collect_tiles(&mut self) -> usize {
+        self.rt.tiles.offline.collect();
+        self.rt.tiles.offline.pending()
     }
 
     /// Offline tiles still waiting for a worker.
@@ -300,6 +318,9 @@ impl eframe::App for AtlasApp {
         if self.last_frame.stage_chart && !self.rt.story.blank {
             clicked.extend(self.stage_chart(&ctx));
         }
+        if self.rt.story.title_card {
+            ui::story::title_card(&ctx, self.state.theme == Theme::Dark);
+        }
         if self.rt.story.blank {
             // B on stage: the whole window black, as a projector's own blank key would.
             let layer = egui::LayerId::new(egui::Order::Foreground, egui::Id::unique("blank"));
@@ -310,6 +331,7 @@ impl eframe::App for AtlasApp {
         ui::help::show(&ctx, &mut open);
         self.rt.panels.help = open;
         clicked.extend(self.data_windows(&ctx));
+        clicked.extend(self.presenter_window(&ctx));
         self.export_window(&ctx);
         for command in clicked {
             self.run(command);

@@ -29,6 +29,31 @@ pub enum Step {
     Year,
 }
 
+/// Paper sizes, in PDF points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Paper {
+    A4,
+    Letter,
+}
+
+impl Paper {
+    pub fn parse(s: &str) -> Option<Self> {
+        match s.to_ascii_lowercase().as_str() {
+            "a4" => Some(Self::A4),
+            "letter" => Some(Self::Letter),
+            _ => None,
+        }
+    }
+
+    /// Width and height in PDF points.
+    pub fn points(self) -> (f32, f32) {
+        match self {
+            Self::A4 => (595.28, 841.89),
+            Self::Letter => (612.0, 792.0),
+        }
+    }
+}
+
 /// What kind of file an export makes.
 #[derive(Debug, Clone)]
 pub enum JobKind {
@@ -37,6 +62,21 @@ pub enum JobKind {
         from: i32,
         to: i32,
         step: Step,
+        fps: u32,
+    },
+    Mp4 {
+        from: i32,
+        to: i32,
+        step: Step,
+        fps: u32,
+    },
+    /// The PDF handout of every chapter.
+    Handout {
+        paper: Paper,
+    },
+    /// The whole story: a title card, then each chapter for `seconds`.
+    StoryMp4 {
+        seconds: f32,
         fps: u32,
     },
 }

@@ -28,6 +28,10 @@ struct Cli {
     /// Start in presentation mode (full screen, story chapters; Esc leaves)
     #[arg(long)]
     present: bool,
+    /// Present with the presenter window (speaker notes, next chapter, clock) beside the
+    /// stage; F6 opens and closes it
+    #[arg(long)]
+    presenter: bool,
     /// Open at this story chapter, by id (see data/chapters.json)
     #[arg(long, value_name = "ID")]
     chapter: Option<String>,
@@ -116,6 +120,62 @@ enum Command {
         #[arg(long)]
         csv: bool,
     },
+    /// Play the timeline, a chapter or the whole story into an MP4 video (H.264), no window.
+    Video {
+        /// The MP4 to write
+        #[arg(long, value_name = "F.mp4")]
+        out: PathBuf,
+        /// First year (default 2015, or the chapter's first)
+        #[arg(long, value_name = "Y", conflicts_with = "story")]
+        from: Option<i32>,
+        /// Last year (default the last with data, or the chapter's last)
+        #[arg(long, value_name = "Y", conflicts_with = "story")]
+        to: Option<i32>,
+        /// One frame per month or per year
+        #[arg(long, value_name = "month|year", default_value = "month", value_parser = parse_step)]
+        step: export::Step,
+        /// Even width and height (odd ones are rounded down)
+        #[arg(long, value_name = "WxH", default_value = "1280x720", value_parser = export::parse_size)]
+        size: (u32, u32),
+        /// Frames per second
+        #[arg(long, value_name = "N", default_value_t = 8)]
+        fps: u32,
+        /// A chapter's view, layers and years (by id)
+        #[arg(long, value_name = "ID", conflicts_with = "story")]
+        chapter: Option<String>,
+        /// Every chapter in order, after a title card
+        #[arg(long)]
+        story: bool,
+        /// With --story: seconds per chapter
+        #[arg(long, value_name = "S", default_value_t = 8.0)]
+        seconds: f32,
+        #[arg(long, value_name = "light|projector|dark", value_parser = parse_theme)]
+        theme: Option<Theme>,
+        /// Incident files to load on top of the embedded data
+        #[arg(long, value_name = "FILE")]
+        data: Vec<PathBuf>,
+        /// Columns of a --data CSV of no known layout: date=COL,lat=COL,lon=COL[,...]
+        #[arg(long, value_name = "SPEC", value_parser = parse_columns)]
+        columns: Option<Mapping>,
+    },
+    /// A PDF handout: a title page, a page per chapter (picture, caption, incidents and
+    /// their sources), then the sources cited.
+    Handout {
+        /// The PDF to write
+        #[arg(long, value_name = "F.pdf")]
+        out: PathBuf,
+        /// Only these chapters (by id, in story order); all when none is given
+        #[arg(long, value_name = "ID")]
+        chapter: Vec<String>,
+        /// Paper size
+        #[arg(long, value_name = "a4|letter", default_value = "a4", value_parser = parse_paper)]
+        paper: export::Paper,
+        /// Size of each chapter's picture
+        #[arg(long, value_name = "WxH", default_value = "1600x900", value_parser = export::parse_size)]
+        size: (u32, u32),
+        #[arg(long, value_name = "light|projector|dark", value_parser = parse_theme)]
+        theme: Option<Theme>,
+    },
     /// Play the timeline into an animated GIF, no window.
     Animate {
         /// The GIF to write
@@ -164,6 +224,10 @@ fn parse_by(s: &str) -> Result<iskp_atlas::model::stats::By, String> {
 fn parse_kind(s: &str) -> Result<iskp_atlas::model::IncidentKind, String> {
     iskp_atlas::model::IncidentKind::parse(s)
         .ok_or_else(|| format!("'{s}' is not one of attack, plot, clash, ct_operation, leadership"))
+}
+
+fn parse_paper(s: &str) -> Result<export::Paper, String> {
+    export::Paper::parse(s).ok_or_else(|| format!("'{s}' is not a4 or letter"))
 }
 
 fn parse_step(s: &str) -> Result<export::Step, String> {
@@ -339,12 +403,89 @@ fn main() -> ExitCode {
                 }),
             )
         }
+        Some(Command::Handout {
+            out,
+            chapter,
+            paper,
+            size,
+            theme,
+        }) => {
+            let t = std::time::Instant::now();
+            let picture = export::Picture {
+                size,
+                // Print reads best in the light theme.
+                theme: theme.or(Some(Theme::Light)),
+                ..Default::default()
+            };
+            let progress = iskp_atlas::io::Progress::default();
+            finish(
+                export::handout(&picture, &out, paper, &chapter, &progress).map(|pages| {
+                    let bytes = std::fs::metadata(&out).map(|m| m.len()).unwrap_or(0);
+                    format!(
+                        "wrote {} ({pages} pages, {:.1} MB) in {:.1} s",
+                        out.display(),
+                        bytes as f64 / 1e6,
+                        t.elapsed().as_secs_f64()
+                    )
+                }),
+            )
+        }
+        Some(Command::Video {
+            out,
+            from,
+            to,
+            step,
+            size,
+            fps,
+            chapter,
+            story,
+            seconds,
+            theme,
+            data,
+            columns,
+        }) => {
+            let t = std::time::Instant::now();
+            let picture = export::Picture {
+                size,
+                theme,
+                chapter: chapter.clone(),
+                data: data_files(data, columns),
+                ..Default::default()
+            };
+            let progress = iskp_atlas::io::Progress::default();
+            let made = if story {
+                export::story_video(&picture, &out, seconds, fps, &progress)
+            } else {
+                let years = chapter
+                    .as_ref()
+                    .and_then(|id| iskp_atlas::io::embedded::chapter(id))
+                    .map(|c| (c.years[0], c.years[1]));
+                let last =
+                    iskp_atlas::io::embedded::data_through().map_or(2026, |m| m.div_euclid(12));
+                let from = from.or(years.map(|y| y.0)).unwrap_or(2015);
+                let to = to.or(years.map(|y| y.1)).unwrap_or(last);
+                export::video(&picture, &out, from, to, step, fps, &progress)
+            };
+            let size = export::even(size);
+            finish(made.map(|frames| {
+                let bytes = std::fs::metadata(&out).map(|m| m.len()).unwrap_or(0);
+                format!(
+                    "wrote {} ({frames} frames, {}x{}, {:.1} MB) in {:.1} s",
+                    out.display(),
+                    size.0,
+                    size.1,
+                    bytes as f64 / 1e6,
+                    t.elapsed().as_secs_f64()
+                )
+            }))
+        }
         None => {
             let launch = Launch {
                 basemap: cli.basemap,
                 year: cli.year,
                 theme: cli.theme,
                 present: cli.present,
+                presenter: cli.presenter,
                 stage_only: false,
                 data: data_files(cli.data, cli.columns),
                 chapter: cli.chapter,
@@ -352,6 +493,7 @@ fn main() -> ExitCode {
                 // For startup measurements (see README): print the time and close.
                 exit_when_drawn: std::env::var_os("ISKP_ATLAS_EXIT_WHEN_DRAWN").is_some(),
                 exporter: Some(export::exporter()),
+                provenance: false,
             };
             match run_gui(launch) {
                 Ok(()) => ExitCode::SUCCESS,

@@ -68,6 +68,17 @@ pub fn embedded_data(countries: &Countries, today: Date) -> Report {
     for (name, text) in embedded::REGION_FILES {
         report.add(region_file(name, text));
     }
+    // The story: its incidents exist in its years, its views are sane, its speaker notes
+    // are there and short enough to read at a glance.
+    let (name, text) = embedded::CHAPTERS;
+    match crate::io::chapters::parse(name, text) {
+        Ok(chapters) => {
+            let (dataset, _) = embedded::load();
+            let errors = crate::io::chapters::check(name, text, &chapters, &dataset);
+            report.errors.extend(errors);
+        }
+        Err(e) => report.errors.push(e),
+    }
     report
 }
 

@@ -168,3 +168,217 @@ fn the_export_window_saves_what_the_screen_shows_without_blocking() {
     let img = image::open(&png).unwrap();
     assert_eq!((img.width(), img.height()), (1200, 800));
 }
+
+/// Annex B for the decoder: the track's parameter sets, then each length-prefixed NAL unit
+/// of a sample behind a start code.
+fn annex_b(sample: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at + 4 <= sample.len() {
+        let n = u32::from_be_bytes(sample[at..at + 4].try_into().unwrap()) as usize;
+        out.extend_from_slice(&[0, 0, 0, 1]);
+        out.extend_from_slice(&sample[at + 4..at + 4 + n]);
+        at += 4 + n;
+    }
+    out
+}
+
+#[test]
+fn video_writes_an_h264_mp4_that_decodes_frame_by_frame_and_a_cancelled_one_leaves_nothing() {
+    if !adapter() {
+        return;
+    }
+    use openh264::formats::YUVSource;
+    let mp4_path = out("2021.mp4");
+    let _ = std::fs::remove_file(&mp4_path);
+    let o = atlas(&[
+        "video",
+        "--out",
+        mp4_path.to_str().unwrap(),
+        "--from",
+        "2021",
+        "--to",
+        "2021",
+        "--step",
+        "month",
+        "--size",
+        "320x180",
+        "--fps",
+        "6",
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let bytes = std::fs::read(&mp4_path).unwrap();
+    let size = bytes.len() as u64;
+    let mut reader = mp4::Mp4Reader::read_header(std::io::Cursor::new(bytes), size).unwrap();
+    let track = reader.tracks().get(&1).unwrap().clone();
+    assert_eq!((track.width(), track.height()), (320, 180));
+    assert_eq!(track.sample_count(), 12, "a frame a month");
+    assert!(
+        (track.frame_rate() - 6.0).abs() < 0.1,
+        "{}",
+        track.frame_rate()
+    );
+    let mut decoder = openh264::decoder::Decoder::new().unwrap();
+    let mut head = Vec::new();
+    for set in [
+        track.sequence_parameter_set().unwrap(),
+        track.picture_parameter_set().unwrap(),
+    ] {
+        head.extend_from_slice(&[0, 0, 0, 1]);
+        head.extend_from_slice(set);
+    }
+    decoder.decode(&head).unwrap();
+    let mut decoded = 0;
+    for n in 1..=track.sample_count() {
+        let sample = reader.read_sample(1, n).unwrap().unwrap();
+        if let Some(yuv) = decoder.decode(&annex_b(&sample.bytes)).unwrap() {
+            // 4:2:0: full-size luma, colour at half the width and half the height.
+            assert_eq!(yuv.dimensions(), (320, 180));
+            let (ys, us, _) = yuv.strides();
+            assert!(ys >= 320 && us >= 160 && us < 320);
+            assert!(yuv.u().len() >= 160 * 90 && yuv.u().len() < 320 * 180);
+            decoded += 1;
+        }
+    }
+    decoded += decoder.flush_remaining().unwrap().len();
+    assert_eq!(decoded, 12);
+
+    // Cancelled before the first frame: an error, and no file.
+    let cancelled = out("cancelled.mp4");
+    let _ = std::fs::remove_file(&cancelled);
+    let progress = iskp_atlas::io::Progress::default();
+    progress.stop();
+    let picture = iskp_atlas::export::Picture {
+        size: (320, 180),
+        ..Default::default()
+    };
+    let r = iskp_atlas::export::video(
+        &picture,
+        &cancelled,
+        2021,
+        2021,
+        iskp_atlas::export::Step::Year,
+        4,
+        &progress,
+    );
+    assert_eq!(r, Err("cancelled".to_owned()));
+    assert!(!cancelled.exists());
+    let leftovers = std::fs::read_dir(cancelled.parent().unwrap())
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .contains("cancelled.mp4")
+        })
+        .count();
+    assert_eq!(leftovers, 0, "no temporary file either");
+}
+
+#[test]
+fn the_story_video_opens_on_a_title_card_and_plays_every_chapter() {
+    if !adapter() {
+        return;
+    }
+    let path = out("story.mp4");
+    let o = atlas(&[
+        "video",
+        "--story",
+        "--out",
+        path.to_str().unwrap(),
+        "--size",
+        "320x180",
+        "--fps",
+        "4",
+        "--seconds",
+        "2",
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let bytes = std::fs::read(&path).unwrap();
+    let size = bytes.len() as u64;
+    let reader = mp4::Mp4Reader::read_header(std::io::Cursor::new(bytes), size).unwrap();
+    let chapters = iskp_atlas::io::embedded::chapters().len() as u32;
+    // Four seconds of title card, then two seconds a chapter, at 4 frames a second.
+    assert_eq!(reader.tracks()[&1].sample_count(), 16 + 8 * chapters);
+}
+
+/// A poppler tool's output (pdfinfo, pdftotext); `None` when it is not installed, which CI
+/// does not allow.
+fn poppler(tool: &str, args: &[&str]) -> Option<String> {
+    match Command::new(tool).args(args).output() {
+        Ok(o) => {
+            assert!(
+                o.status.success(),
+                "{tool}: {}",
+                String::from_utf8_lossy(&o.stderr)
+            );
+            Some(String::from_utf8_lossy(&o.stdout).into_owned())
+        }
+        Err(_) if std::env::var("CI").as_deref() == Ok("true") => {
+            panic!("{tool} is missing: install poppler-utils")
+        }
+        Err(_) => None,
+    }
+}
+
+#[test]
+fn the_handout_has_a_title_page_a_page_per_chapter_and_the_sources() {
+    if !adapter() {
+        return;
+    }
+    let pdf = out("handout.pdf");
+    let o = atlas(&[
+        "handout",
+        "--out",
+        pdf.to_str().unwrap(),
+        "--chapter",
+        "founding",
+        "--chapter",
+        "pakistan",
+        "--paper",
+        "letter",
+        "--size",
+        "800x450",
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let said = String::from_utf8_lossy(&o.stdout).into_owned();
+    let pages: usize = said
+        .split(" pages")
+        .next()
+        .and_then(|s| s.rsplit('(').next())
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or_else(|| panic!("no page count in {said}"));
+    assert!(pages >= 4, "title, two chapters and the sources: {pages}");
+    let Some(info) = poppler("pdfinfo", &[pdf.to_str().unwrap()]) else {
+        return;
+    };
+    assert!(
+        info.contains(&format!("Pages:           {pages}")),
+        "{info}"
+    );
+    assert!(info.contains("612 x 792 pts (letter)"), "{info}");
+    let text = poppler("pdftotext", &["-layout", pdf.to_str().unwrap(), "-"]).unwrap();
+    let chapters = iskp_atlas::io::embedded::chapters();
+    for needle in [
+        "ISKP Atlas",
+        "Data through February 2026",
+        "How to cite",
+        "The Resurgence of Islamic State Khorasan Province",
+        &chapters.iter().find(|c| c.id == "founding").unwrap().title,
+        &chapters.iter().find(|c| c.id == "pakistan").unwrap().title,
+        "Incidents in this chapter",
+        "Sources cited",
+        "Jalalabad",
+    ] {
+        assert!(text.contains(needle), "'{needle}' is not in the handout");
+    }
+    // Each page of text is split by a form feed: the title page comes first, alone.
+    let first = text.split('\u{c}').next().unwrap();
+    assert!(first.contains("How to cite") && !first.contains("Incidents in this chapter"));
+    // Links are clickable: the file holds URI actions.
+    let raw = std::fs::read(&pdf).unwrap();
+    let uris = raw.windows(5).filter(|w| w == b"/URI ").count()
+        + raw.windows(4).filter(|w| w == b"/URI").count();
+    assert!(uris > 0, "no link annotations");
+}

@@ -949,3 +949,28 @@ fn buttons_and_menus_carry_the_command_tables_labels() {
     h.run_steps(2);
     assert!(h.state().browser_open());
 }
+
+#[test]
+fn the_presenter_window_shows_the_notes_and_follows_page_down_on_the_stage() {
+    let mut h = harness(Launch::default());
+    h.run_steps(2);
+    h.key_press(egui::Key::F6);
+    h.run_steps(3);
+    assert!(h.state().presenter_open());
+    assert!(h.state().presenting(), "F6 also puts the atlas on stage");
+    let chapters = h.state().chapters().to_vec();
+    let first = &chapters[0];
+    assert!(!first.notes.is_empty());
+    h.get_by_label(&first.notes);
+    h.get_by_label("Next");
+    h.get_by_label(&chapters[1].title);
+    h.key_press(egui::Key::PageDown);
+    h.run_steps(3);
+    assert_eq!(h.state().chapter_index(), Some(1));
+    h.get_by_label(&chapters[1].notes);
+    assert!(h.query_by_label(&first.notes).is_none());
+    h.key_press(egui::Key::F6);
+    h.run_steps(2);
+    assert!(!h.state().presenter_open());
+    assert!(h.query_by_label(&chapters[1].notes).is_none());
+}

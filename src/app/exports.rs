@@ -15,10 +15,15 @@ impl AtlasApp {
             );
             return;
         };
+        // Print reads best in the light theme; pictures and videos show the screen's.
+        let theme = match asked.kind {
+            crate::job::JobKind::Handout { .. } => crate::theme::Theme::Light,
+            _ => self.state.theme,
+        };
         let picture = Picture {
             size: asked.size,
             chapter: self.state.chapter.clone(),
-            theme: Some(self.state.theme),
+            theme: Some(theme),
             state: Some(self.state.save()),
             data: self.layer_files(),
             ..Default::default()

@@ -35,6 +35,11 @@ impl AtlasApp {
         };
         let chapter = self.chapter_index().filter(|_| on_stage);
         let subtitle = self.subtitle();
+        let provenance = if self.rt.launch.provenance {
+            self.provenance()
+        } else {
+            Vec::new()
+        };
         let mut stats = FrameStats {
             map_rect: Some(rect),
             incidents_shown: self.shown_count(),
@@ -68,6 +73,7 @@ impl AtlasApp {
             chapter: chapter.map(|i| (i, &rt.story.chapters[i], rt.story.chapters.len())),
             subtitle: &subtitle,
             attribution: &attribution,
+            provenance: &provenance,
         };
         let mut map = walkers::Map::new(
             Some(&mut rt.tiles.offline),
@@ -164,6 +170,21 @@ impl AtlasApp {
         format!("{wave} · {mode} · {} incidents", self.shown_count())
     }
 
+    /// Where an exported picture comes from: the atlas's version and data month, how many of
+    /// all incidents are shown, and the filters in words.
+    fn provenance(&self) -> Vec<String> {
+        let total = self.dataset.incidents().len();
+        vec![
+            format!(
+                "ISKP Atlas {} · {} · {} of {total} incidents shown",
+                crate::model::cite::VERSION,
+                crate::io::embedded::data_through_text(),
+                self.shown_count()
+            ),
+            format!("Filters: {}", self.state.filter.describe()),
+        ]
+    }
+
     /// The loaded files shown, with their colours: the audience sees which markers come from
     /// a file, and whose.
     fn file_layers(&self) -> Vec<(String, Color32)> {
@@ -225,10 +246,12 @@ impl AtlasApp {
 
 /// Where place names must not go: under the date stamp, the scale bar and, on stage, the
 /// legend.
-fn reserved_for_overlays(map: Rect, look: &Look, file_layers: usize) -> Vec<Rect> {
+fn reserved_for_overlays(map: Rect, look: &Look, inputs: &Inputs) -> Vec<Rect> {
+    let file_layers = inputs.file_layers.len();
+    let below = overlays::footnote_height(look, inputs.provenance.len());
     let mut reserved = vec![
         overlays::date_stamp_area(map, look),
-        crate::map::scale_bar::area(map, look.grow()),
+        crate::map::scale_bar::area(map, look.grow(), below),
     ];
     if let Some(k) = look.stage {
         reserved.push(Rect::from_min_max(
@@ -254,6 +277,8 @@ struct Inputs<'a> {
     chapter: Option<(usize, &'a Chapter, usize)>,
     subtitle: &'a str,
     attribution: &'a walkers::sources::Attribution,
+    /// Exports: the lines saying where the picture comes from.
+    provenance: &'a [String],
 }
 
 /// The parts in drawing order: areas, place names, incidents, then what is under the
@@ -289,7 +314,7 @@ fn draw_parts(
         painter.add(egui::Shape::Mesh(mesh.clone()));
     }
     if state.layers.labels {
-        let reserved = reserved_for_overlays(map, look, inputs.file_layers.len());
+        let reserved = reserved_for_overlays(map, look, inputs);
         stats.labels = scene
             .labels
             .paint(&painter, t, &look.style, &reserved)
@@ -336,7 +361,8 @@ fn draw_parts(
         }
         ui::story::legend(ui, map, look.dark, inputs.file_layers);
     }
-    crate::map::scale_bar::paint(&painter, t, map, &look.style, look.grow());
-    overlays::attribution(ui, map, look, inputs.attribution);
+    let below = overlays::footnote_height(look, inputs.provenance.len());
+    crate::map::scale_bar::paint(&painter, t, map, &look.style, look.grow(), below);
+    overlays::attribution(ui, map, look, inputs.attribution, inputs.provenance);
     click
 }

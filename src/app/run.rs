@@ -57,6 +57,13 @@ impl AtlasApp {
             Command::ToggleHelp => self.rt.panels.help = !self.rt.panels.help,
             Command::Close => self.close_first_open(),
             Command::TogglePresentation => self.set_presenting(!self.rt.story.presenting, true),
+            Command::TogglePresenter => {
+                let open = !self.rt.story.presenter.open;
+                self.rt.story.presenter.open = open;
+                if open {
+                    self.set_presenting(true, true);
+                }
+            }
             Command::NextChapter => self.step_chapter(true),
             Command::PreviousChapter => self.step_chapter(false),
             Command::GoToChapter(i) => self.go_to_chapter(i),

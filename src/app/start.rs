@@ -69,6 +69,9 @@ impl AtlasApp {
                 presenting: false,
                 blank: false,
                 theme_before: None,
+                title_card: false,
+                presenter: Default::default(),
+                since: None,
             },
             panels: Panels {
                 search: String::new(),
@@ -95,10 +98,11 @@ impl AtlasApp {
         {
             app.go_to_chapter(i);
         }
-        if app.rt.launch.present {
+        if app.rt.launch.present || app.rt.launch.presenter {
             let pick = !app.rt.launch.stage_only;
             app.set_presenting(true, pick);
         }
+        app.rt.story.presenter.open = app.rt.launch.presenter;
         app
     }
 }

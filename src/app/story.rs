@@ -64,6 +64,11 @@ impl AtlasApp {
         self.go_to_chapter(next);
     }
 
+    /// Shows the atlas's title card over everything, or the map again.
+    pub fn set_title_card(&mut self, on: bool) {
+        self.rt.story.title_card = on;
+    }
+
     /// Enters or leaves the stage; `pick_chapter` starts the story if none is chosen.
     pub(super) fn set_presenting(&mut self, on: bool, pick_chapter: bool) {
         let story = &mut self.rt.story;
@@ -72,6 +77,7 @@ impl AtlasApp {
         }
         story.presenting = on;
         story.blank = false;
+        story.since = on.then(std::time::Instant::now);
         if on {
             story.theme_before = Some(self.state.theme);
             self.state.theme = Theme::Projector;

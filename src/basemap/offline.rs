@@ -163,6 +163,12 @@ impl OfflineTiles {
         std::mem::take(&mut self.stand_ins)
     }
 
+    /// Takes in the tiles the workers have finished since the last frame (a frame does this
+    /// too): for headless exports waiting on the basemap without moving the clock.
+    pub fn collect(&mut self) {
+        self.receive();
+    }
+
     /// Number of tiles ready as textures.
     pub fn cached(&self) -> usize {
         self.cache.len()

@@ -73,6 +73,7 @@ pub const BINDINGS: &[Binding] = &[
     ctrl(Key::O, C::OpenFile),
     bind(Key::Space, C::TogglePlay),
     bind(Key::F5, C::TogglePresentation),
+    bind(Key::F6, C::TogglePresenter),
     bind(Key::PageDown, C::NextChapter),
     bind(Key::PageUp, C::PreviousChapter),
     stage(Key::ArrowRight, C::NextChapter),

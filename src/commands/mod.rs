@@ -77,6 +77,8 @@ commands! {
     /// Esc: closes the first open thing in [`ESC_ORDER`].
     Close,
     TogglePresentation,
+    /// The presenter window (notes, next chapter, clock) beside the stage.
+    TogglePresenter,
     NextChapter,
     PreviousChapter,
     /// Chapter number, from 0.
@@ -234,6 +236,11 @@ fn entries() -> Vec<Entry> {
             C::TogglePresentation,
             "Present",
             "Presentation mode on / off (also --present)",
+        ),
+        entry(
+            C::TogglePresenter,
+            "Presenter window",
+            "Presenter window on / off: speaker notes, next chapter, clock (also --presenter)",
         ),
         entry(C::NextChapter, "Next chapter", "Next story chapter"),
         entry(

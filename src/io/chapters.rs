@@ -1,5 +1,6 @@
 //! Reads `data/chapters.json` and checks it against the dataset: every highlighted incident
-//! exists and falls in its chapter's years, every year range lies within the data.
+//! exists and falls in its chapter's years, every year range lies within the data, every
+//! chapter has speaker notes a briefer can read at a glance.
 
 use super::LoadError;
 use super::error::line_of_quoted;
@@ -48,6 +49,9 @@ pub fn check(file: &str, text: &str, chapters: &[Chapter], dataset: &Dataset) ->
                 format!("{:?} is not a sensible map view", c.view),
             ));
         }
+        if let Err(why) = notes_ok(&c.notes) {
+            errors.push(fail("notes", why));
+        }
         for id in &c.highlight {
             match dataset.incidents().iter().find(|i| &i.id == id) {
                 None => errors.push(fail("highlight", format!("no incident '{id}'"))),
@@ -63,4 +67,65 @@ pub fn check(file: &str, text: &str, chapters: &[Chapter], dataset: &Dataset) ->
         }
     }
     errors
+}
+
+/// Speaker notes: two to five sentences, at most 900 characters, so they fit the presenter
+/// window without scrolling.
+pub fn notes_ok(notes: &str) -> Result<(), String> {
+    let notes = notes.trim();
+    if notes.is_empty() {
+        return Err("no speaker notes".into());
+    }
+    let chars = notes.chars().count();
+    if chars > 900 {
+        return Err(format!(
+            "speaker notes are {chars} characters; keep them to 900"
+        ));
+    }
+    let n = sentences(notes);
+    if !(2..=5).contains(&n) {
+        return Err(format!(
+            "speaker notes have {n} sentences; write two to five"
+        ));
+    }
+    Ok(())
+}
+
+/// Sentences: a full stop, question or exclamation mark at the end, or before a space and
+/// a capital (so "1.1" and "fn 9)," do not count).
+fn sentences(text: &str) -> usize {
+    let chars: Vec<char> = text.chars().collect();
+    (0..chars.len())
+        .filter(|&i| matches!(chars[i], '.' | '!' | '?'))
+        .filter(|&i| {
+            let rest = &chars[i + 1..];
+            let next = rest.iter().find(|c| !c.is_whitespace());
+            match next {
+                None => true,
+                Some(c) => {
+                    rest.first().is_some_and(|f| f.is_whitespace())
+                        && (c.is_uppercase() || *c == '(')
+                }
+            }
+        })
+        .count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn notes_are_two_to_five_sentences() {
+        assert!(notes_ok("").is_err());
+        assert!(notes_ok("Just one sentence here (Rana 2024, section 1.1).").is_err());
+        assert!(notes_ok("Point at Kabul. The atlas maps 31 attacks in 2017 (fn 9).").is_ok());
+        let six = "One. Two. Three. Four. Five. Six.";
+        assert!(notes_ok(six).unwrap_err().contains("6 sentences"));
+        assert!(
+            notes_ok(&"Long sentence. ".repeat(70))
+                .unwrap_err()
+                .contains("characters")
+        );
+    }
 }

@@ -33,6 +33,18 @@ pub fn data_through_text() -> String {
     )
 }
 
+/// The embedded story's chapters, parsed once (empty if the file is broken; `validate`
+/// says why).
+pub fn chapters() -> &'static [crate::model::Chapter] {
+    static PARSED: std::sync::OnceLock<Vec<crate::model::Chapter>> = std::sync::OnceLock::new();
+    PARSED.get_or_init(|| super::chapters::parse(CHAPTERS.0, CHAPTERS.1).unwrap_or_default())
+}
+
+/// An embedded chapter by id.
+pub fn chapter(id: &str) -> Option<&'static crate::model::Chapter> {
+    chapters().iter().find(|c| c.id == id)
+}
+
 /// The published totals shipped with the atlas, parsed once.
 pub fn totals() -> &'static [crate::model::PublishedTotal] {
     static TOTALS_PARSED: std::sync::OnceLock<Vec<crate::model::PublishedTotal>> =

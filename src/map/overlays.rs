@@ -83,18 +83,33 @@ pub fn date_stamp_area(map: Rect, look: &Look) -> Rect {
     Rect::from_min_size(map.left_top(), egui::vec2(330.0 * s, 80.0 * s))
 }
 
-/// The basemap's attribution, bottom right, always visible and linking to the provider.
+/// Text size of the attribution and the provenance: never below 12 points, so an export
+/// at 1280x720 can still be read.
+pub fn footnote_size(look: &Look) -> f32 {
+    (13.0 * look.grow()).max(12.0)
+}
+
+/// How far above the map's bottom edge the corner text reaches, for the scale bar to sit
+/// above it: one line for the attribution, more with the provenance.
+pub fn footnote_height(look: &Look, provenance_lines: usize) -> f32 {
+    (1 + provenance_lines) as f32 * footnote_size(look) * 1.35 + 12.0
+}
+
+/// The basemap's attribution, bottom right, always visible and linking to the provider;
+/// in exports the provenance lines above it.
 pub fn attribution(
     ui: &mut egui::Ui,
     map: Rect,
     look: &Look,
     attribution: &walkers::sources::Attribution,
+    provenance: &[String],
 ) {
-    ui.scope_builder(
-        egui::UiBuilder::new()
-            .max_rect(map.shrink(4.0))
-            .layout(egui::Layout::right_to_left(egui::Align::Max)),
-        |ui| {
+    // An area of its own, anchored at the map's corner, sizes itself to its lines.
+    let screen = ui.ctx().content_rect();
+    let offset = map.right_bottom() - screen.right_bottom() - egui::vec2(4.0, 4.0);
+    egui::Area::new(egui::Id::unique("map-attribution"))
+        .anchor(egui::Align2::RIGHT_BOTTOM, offset)
+        .show(ui.ctx(), |ui| {
             egui::Frame::new()
                 .fill(if look.dark {
                     Color32::from_black_alpha(170)
@@ -104,6 +119,10 @@ pub fn attribution(
                 .inner_margin(4.0)
                 .corner_radius(3.0)
                 .show(ui, |ui| {
+                    let size = footnote_size(look);
+                    for line in provenance {
+                        ui.label(egui::RichText::new(line).size(size).color(look.style.text));
+                    }
                     // OSM asks for the copyright sign; Natural Earth has none to give.
                     let text = if attribution.text.contains('©')
                         || attribution.text.contains("public domain")
@@ -112,9 +131,7 @@ pub fn attribution(
                     } else {
                         format!("Basemap: © {}", attribution.text)
                     };
-                    let size = 13.0 * look.grow();
                     ui.hyperlink_to(egui::RichText::new(text).size(size), attribution.url);
                 });
-        },
-    );
+        });
 }

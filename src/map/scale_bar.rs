@@ -19,23 +19,26 @@ pub fn round_length(metres_per_px: f64, max_px: f64) -> f64 {
         .fold(1.0, f64::max)
 }
 
-/// The corner the bar and its text take at most, kept free of place names.
-pub fn area(map: Rect, scale: f32) -> Rect {
+/// The corner the bar and its text take at most, with what is under it (`below` points of
+/// attribution), kept free of place names.
+pub fn area(map: Rect, scale: f32, below: f32) -> Rect {
     Rect::from_min_max(
         egui::pos2(
             map.right() - 16.0 - 180.0 * scale,
-            map.bottom() - 70.0 * scale,
+            map.bottom() - below - 50.0 * scale,
         ),
         map.right_bottom(),
     )
 }
 
+/// Draws the bar `below` points above the map's bottom edge (clear of the attribution).
 pub fn paint(
     painter: &egui::Painter,
     t: &ScreenTransform,
     map: Rect,
     style: &LabelStyle,
     scale: f32,
+    below: f32,
 ) {
     let [_, uy] = t.screen_to_unit(map.center());
     let (_, lat) = unit_to_lonlat(0.5, uy);
@@ -46,7 +49,7 @@ pub fn paint(
     let nice = round_length(metres_per_px, 160.0 * f64::from(scale));
     let px = (nice / metres_per_px) as f32;
     let right = map.right() - 16.0;
-    let y = map.bottom() - 40.0 * scale;
+    let y = map.bottom() - below - 12.0 * scale;
     let left = right - px;
     let stroke = egui::Stroke::new(3.0 * scale, style.text);
     let halo = egui::Stroke::new(6.0 * scale, style.halo);

@@ -10,6 +10,10 @@ pub struct Chapter {
     pub id: String,
     pub title: String,
     pub caption: String,
+    /// What the briefer says over the chapter, for the presenter window: two to five
+    /// sentences, with the figures to mention and where they come from.
+    #[serde(default)]
+    pub notes: String,
     pub paper_ref: String,
     /// First and last year, inclusive.
     pub years: [i32; 2],

@@ -22,6 +22,33 @@ impl Filter {
         *self == Self::default()
     }
 
+    /// The filter in words, for exports: "no filters", or "country PAK; kind attack".
+    pub fn describe(&self) -> String {
+        fn set<T>(name: &str, items: &BTreeSet<T>, text: impl Fn(&T) -> String) -> Option<String> {
+            (!items.is_empty()).then(|| {
+                let words: Vec<String> = items.iter().map(text).collect();
+                format!("{name} {}", words.join(", "))
+            })
+        }
+        let parts: Vec<String> = [
+            set("country", &self.countries, |c| c.clone()),
+            set("province", &self.admin1, |c| c.clone()),
+            set("kind", &self.kinds, |k| k.label().to_lowercase()),
+            set("method", &self.methods, |m| m.clone()),
+            set("target", &self.targets, |t| t.clone()),
+            set("claim", &self.claims, |c| c.code().replace('_', " ")),
+            (self.min_killed > 0).then(|| format!("at least {} killed", self.min_killed)),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        if parts.is_empty() {
+            "no filters".to_owned()
+        } else {
+            parts.join("; ")
+        }
+    }
+
     pub fn matches(&self, i: &Incident) -> bool {
         (self.countries.is_empty() || self.countries.contains(&i.country))
             && (self.admin1.is_empty() || self.admin1.contains(&i.admin1))

@@ -1,6 +1,7 @@
 //! Pure data: no egui, no files. Everything else reads these types.
 
 pub mod chapter;
+pub mod cite;
 pub mod dataset;
 pub mod date;
 pub mod filter;

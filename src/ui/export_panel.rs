@@ -1,9 +1,9 @@
-//! The export window: the current view as a PNG (at screen size or a chosen size) or the
-//! timeline as an animated GIF. It says what to make; the app starts the job on a
+//! The export window: the current view as a PNG (at screen size or a chosen size), the
+//! timeline as an animated GIF or an MP4 video, or the whole story as a video. It says what to make; the app starts the job on a
 //! background thread and hands it back, and the window shows its progress and a cancel
 //! button, so the atlas keeps responding.
 
-use crate::job::{Job, JobKind, Step};
+use crate::job::{Job, JobKind, Paper, Step};
 use std::path::PathBuf;
 
 /// What the window asks for: a file of this kind, of the screen at this size.
@@ -17,6 +17,11 @@ pub struct ExportPanel {
     pub open: bool,
     png: String,
     gif: String,
+    mp4: String,
+    pdf: String,
+    letter: bool,
+    /// Seconds per chapter in the story video.
+    seconds: f32,
     size: (u32, u32),
     at_screen_size: bool,
     from: i32,
@@ -36,6 +41,10 @@ impl ExportPanel {
             open: false,
             png: dir.join("iskp-atlas.png").display().to_string(),
             gif: dir.join("iskp-atlas.gif").display().to_string(),
+            mp4: dir.join("iskp-atlas.mp4").display().to_string(),
+            pdf: dir.join("iskp-atlas-handout.pdf").display().to_string(),
+            letter: false,
+            seconds: 8.0,
             size: (1920, 1080),
             at_screen_size: true,
             from: first_year,
@@ -66,6 +75,10 @@ impl ExportPanel {
     pub fn set_files(&mut self, png: &str, gif: &str) {
         self.png = png.to_owned();
         self.gif = gif.to_owned();
+    }
+
+    pub fn set_video_file(&mut self, mp4: &str) {
+        self.mp4 = mp4.to_owned();
     }
 
     /// Draws the window; returns what the user asked to export.
@@ -168,6 +181,85 @@ impl ExportPanel {
                         out: PathBuf::from(&self.gif),
                     });
                 }
+                ui.separator();
+                ui.heading("Video (MP4)");
+                ui.label("The same years, frames and speed as the animation; H.264, plays in slide tools and browsers.");
+                ui.horizontal(|ui| {
+                    let l = ui.label("MP4 file");
+                    ui.add(egui::TextEdit::singleline(&mut self.mp4).desired_width(320.0))
+                        .labelled_by(l.id);
+                });
+                ui.horizontal(|ui| {
+                    let size = if self.at_screen_size {
+                        screen
+                    } else {
+                        self.size
+                    };
+                    let step = if self.monthly {
+                        Step::Month
+                    } else {
+                        Step::Year
+                    };
+                    if ui
+                        .add_enabled(idle, egui::Button::new("Save MP4"))
+                        .clicked()
+                    {
+                        let kind = JobKind::Mp4 {
+                            from: self.from,
+                            to: self.to,
+                            step,
+                            fps: self.fps,
+                        };
+                        asked = Some(Asked {
+                            kind,
+                            size,
+                            out: PathBuf::from(&self.mp4),
+                        });
+                    }
+                    if ui
+                        .add_enabled(idle, egui::Button::new("Save story MP4"))
+                        .on_hover_text("A title card, then every chapter in order")
+                        .clicked()
+                    {
+                        let kind = JobKind::StoryMp4 {
+                            seconds: self.seconds,
+                            fps: self.fps.max(8),
+                        };
+                        asked = Some(Asked {
+                            kind,
+                            size,
+                            out: PathBuf::from(&self.mp4),
+                        });
+                    }
+                    ui.add(
+                        egui::DragValue::new(&mut self.seconds)
+                            .range(2.0..=120.0)
+                            .suffix(" s a chapter"),
+                    );
+                });
+                ui.separator();
+                ui.heading("Handout (PDF)");
+                ui.label("A title page, a page per chapter with its picture, incidents and sources, then every source cited.");
+                ui.horizontal(|ui| {
+                    let l = ui.label("PDF file");
+                    ui.add(egui::TextEdit::singleline(&mut self.pdf).desired_width(320.0))
+                        .labelled_by(l.id);
+                });
+                ui.horizontal(|ui| {
+                    ui.radio_value(&mut self.letter, false, "A4");
+                    ui.radio_value(&mut self.letter, true, "Letter");
+                    if ui
+                        .add_enabled(idle, egui::Button::new("Save PDF handout"))
+                        .clicked()
+                    {
+                        let paper = if self.letter { Paper::Letter } else { Paper::A4 };
+                        asked = Some(Asked {
+                            kind: JobKind::Handout { paper },
+                            size: (1600, 900),
+                            out: PathBuf::from(&self.pdf),
+                        });
+                    }
+                });
                 if let Some(job) = &self.job {
                     ui.horizontal(|ui| {
                         ui.add(

@@ -152,3 +152,50 @@ pub fn legend(ui: &mut Ui, map: Rect, dark: bool, file_layers: &[(String, Color3
                 });
         });
 }
+
+/// The atlas's title card over the whole window: its name, what it shows, how far its data
+/// reach, and how to cite it and the paper.
+pub fn title_card(ctx: &egui::Context, dark: bool) {
+    let rect = ctx.content_rect();
+    let s = stage_scale(rect);
+    let (fill, ink) = if dark {
+        (Color32::from_rgb(20, 20, 24), Color32::WHITE)
+    } else {
+        (Color32::WHITE, Color32::from_rgb(20, 20, 24))
+    };
+    let through = crate::io::embedded::data_through_text();
+    egui::Area::new(egui::Id::unique("title-card"))
+        .fixed_pos(rect.min)
+        .order(egui::Order::Foreground)
+        .interactable(false)
+        .show(ctx, |ui| {
+            ui.painter().rect_filled(rect, 0.0, fill);
+            ui.set_min_size(rect.size());
+            ui.set_max_size(rect.size());
+            ui.vertical_centered(|ui| {
+                ui.add_space(rect.height() * 0.25);
+                ui.label(
+                    RichText::new("ISKP Atlas")
+                        .size(72.0 * s)
+                        .strong()
+                        .color(ink),
+                );
+                ui.label(
+                    RichText::new("Islamic State Khorasan Province, 2015 to today")
+                        .size(30.0 * s)
+                        .color(ink),
+                );
+                ui.add_space(24.0 * s);
+                ui.label(RichText::new(&through).size(26.0 * s).strong().color(ink));
+                ui.add_space(36.0 * s);
+                let cite = |ui: &mut Ui, text: String| {
+                    ui.label(RichText::new(text).size((17.0 * s).max(14.0)).color(ink));
+                };
+                cite(
+                    ui,
+                    format!("Cite as: {}", crate::model::cite::atlas(&through)),
+                );
+                cite(ui, format!("After: {}", crate::model::cite::paper()));
+            });
+        });
+}
