@@ -107,8 +107,15 @@ pub fn attribution(
     // An area of its own, anchored at the map's corner, sizes itself to its lines.
     let screen = ui.ctx().content_rect();
     let offset = map.right_bottom() - screen.right_bottom() - egui::vec2(4.0, 4.0);
+    // In an export the provenance stays on top, even of the stage's full-screen chart.
+    let order = if provenance.is_empty() {
+        egui::Order::Middle
+    } else {
+        egui::Order::Foreground
+    };
     egui::Area::new(egui::Id::unique("map-attribution"))
         .anchor(egui::Align2::RIGHT_BOTTOM, offset)
+        .order(order)
         .show(ui.ctx(), |ui| {
             egui::Frame::new()
                 .fill(if look.dark {
