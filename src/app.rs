@@ -77,6 +77,8 @@ pub struct FrameStats {
     pub clusters: Vec<(Pos2, usize, u32)>,
     pub markers_drawn: usize,
     pub labels: Vec<String>,
+    /// Story cities' names drawn again above the markers that covered them.
+    pub labels_lifted: Vec<String>,
     pub map_rect: Option<Rect>,
     pub transform: Option<ScreenTransform>,
     /// The big month-and-year stamp on the map.

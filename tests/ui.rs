@@ -974,3 +974,27 @@ fn the_presenter_window_shows_the_notes_and_follows_page_down_on_the_stage() {
     assert!(!h.state().presenter_open());
     assert!(h.query_by_label(&chapters[1].notes).is_none());
 }
+
+#[test]
+fn the_story_cities_names_stay_readable_above_the_clusters() {
+    let mut h = harness(Launch::default());
+    wait_for_tiles(&mut h);
+    h.run_steps(2);
+    let frame = &h.state().last_frame;
+    assert!(frame.clusters_drawn > 0, "the opening view clusters");
+    // At the opening view the clusters sit on Kabul, Jalalabad and Peshawar: their names are
+    // drawn again above them, and only names that were placed.
+    assert!(
+        !frame.labels_lifted.is_empty(),
+        "no name was lifted: {:?}",
+        frame.labels
+    );
+    for name in &frame.labels_lifted {
+        assert!(frame.labels.contains(name), "{name} lifted but not placed");
+        let label = iskp_atlas::map::labels::Labels::embedded();
+        assert!(
+            label.find(name).is_some_and(|l| l.story),
+            "{name} is not a story city"
+        );
+    }
+}

@@ -313,14 +313,12 @@ fn draw_parts(
         stats.regions_drawn.push(*role);
         painter.add(egui::Shape::Mesh(mesh.clone()));
     }
+    let mut story_names = Vec::new();
     if state.layers.labels {
         let reserved = reserved_for_overlays(map, look, inputs);
-        stats.labels = scene
-            .labels
-            .paint(&painter, t, &look.style, &reserved)
-            .into_iter()
-            .map(str::to_owned)
-            .collect();
+        let placed = scene.labels.paint(&painter, t, &look.style, &reserved);
+        stats.labels = placed.names.iter().map(|n| (*n).to_owned()).collect();
+        story_names = placed.story;
     }
     scene.drawn = Default::default();
     if state.layers.incidents {
@@ -346,6 +344,13 @@ fn draw_parts(
             &mut scene.scratch,
         );
     }
+    // The story's cities stay readable where the clusters pile up on them.
+    let drawn = &scene.drawn;
+    stats.labels_lifted =
+        crate::map::labels::over_markers(&painter, &story_names, &look.style, |r| drawn.covers(r))
+            .into_iter()
+            .map(str::to_owned)
+            .collect();
     if let Some(pos) = response.hover_pos() {
         picking::hover(response, &scene.drawn, pos, dataset);
     }

@@ -128,6 +128,18 @@ impl Drawn {
         })
     }
 
+    /// Whether a marker drawn this frame overlaps `rect`.
+    pub fn covers(&self, rect: egui::Rect) -> bool {
+        self.marks.iter().any(|m| {
+            let (at, r) = match m {
+                Mark::Incident { at, radius, .. } | Mark::Cluster { at, radius, .. } => {
+                    (*at, *radius)
+                }
+            };
+            rect.distance_to_pos(at) < r
+        })
+    }
+
     /// Every incident marker within reach of `pointer` (several may share one site).
     pub fn incidents_at(&self, pointer: Pos2) -> Vec<u32> {
         self.marks

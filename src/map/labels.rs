@@ -35,6 +35,59 @@ struct LabelFile {
     labels: Vec<Label>,
 }
 
+/// What one frame's labels placed.
+pub struct Placed<'a> {
+    pub names: Vec<&'a str>,
+    /// The story cities' names, with where they went.
+    pub story: Vec<StoryName<'a>>,
+}
+
+/// A story city's name as placed: drawn again above any marker that covers it.
+pub struct StoryName<'a> {
+    pub name: &'a str,
+    dot: egui::Pos2,
+    capital: bool,
+    rect: Rect,
+    galley: std::sync::Arc<egui::Galley>,
+}
+
+/// Draws again, with a wide halo above the markers, every story city's name that a marker
+/// covers (the clusters pile up on exactly these cities): the name reads, and the cluster's
+/// circle and count still show around it. `covers` says whether a screen rectangle lies
+/// under a marker; returns the names drawn again.
+pub fn over_markers<'a>(
+    painter: &Painter,
+    story: &[StoryName<'a>],
+    style: &LabelStyle,
+    covers: impl Fn(Rect) -> bool,
+) -> Vec<&'a str> {
+    let mut lifted = Vec::new();
+    for s in story {
+        let dot = Rect::from_center_size(s.dot, vec2(8.0, 8.0));
+        if !covers(s.rect) && !covers(dot) {
+            continue;
+        }
+        let r = if s.capital { 4.0 } else { 3.0 };
+        painter.circle(s.dot, r, style.text, egui::Stroke::new(2.0, style.halo));
+        let pos = s.rect.shrink(1.0).min;
+        for d in [
+            vec2(-1.5, 0.0),
+            vec2(1.5, 0.0),
+            vec2(0.0, -1.5),
+            vec2(0.0, 1.5),
+            vec2(-1.0, -1.0),
+            vec2(1.0, -1.0),
+            vec2(-1.0, 1.0),
+            vec2(1.0, 1.0),
+        ] {
+            painter.galley_with_override_text_color(pos + d, s.galley.clone(), style.halo);
+        }
+        painter.galley(pos, s.galley.clone(), style.text);
+        lifted.push(s.name);
+    }
+    lifted
+}
+
 /// All labels, in priority order (countries, story cities, capitals, big cities, provinces).
 pub struct Labels {
     labels: Vec<Label>,
@@ -78,7 +131,8 @@ impl Labels {
         self.labels.is_empty()
     }
 
-    /// Draws the labels that fit and returns the names placed (for tests and the bench).
+    /// Draws the labels that fit and returns what it placed: every name (for tests and the
+    /// bench) and the story cities' names, to be drawn again over the markers.
     ///
     /// Greedy in priority order. A city's name may sit right, left, above or below its dot,
     /// and never covers the dot of a story city, so Kabul's name cannot hide Jalalabad.
@@ -89,7 +143,7 @@ impl Labels {
         t: &ScreenTransform,
         style: &LabelStyle,
         reserved: &[Rect],
-    ) -> Vec<&str> {
+    ) -> Placed<'_> {
         let view = t.visible_units(0.0);
         let zoom = t.zoom as f32;
         let visible = |l: &Label| {
@@ -113,6 +167,7 @@ impl Labels {
             .collect();
         let mut placed: Vec<Rect> = reserved.to_vec();
         let mut names = Vec::new();
+        let mut story = Vec::new();
         // A screenful never needs more; stops the greedy scan early on a zoomed-out view.
         const MAX_LABELS: usize = 120;
         for (index, label) in self.labels.iter().enumerate() {
@@ -181,10 +236,19 @@ impl Labels {
             ] {
                 painter.galley_with_override_text_color(pos + d, galley.clone(), style.halo);
             }
+            if label.story {
+                story.push(StoryName {
+                    name: label.name.as_str(),
+                    dot: at,
+                    capital: label.capital,
+                    rect,
+                    galley: galley.clone(),
+                });
+            }
             painter.galley(pos, galley, color);
             names.push(label.name.as_str());
         }
-        names
+        Placed { names, story }
     }
 
     /// Every label, in priority order.
