@@ -5,7 +5,7 @@
 //!
 //! The parts: `start` (launch), `run` (commands), `story` (chapters and the stage),
 //! `slides`, `view` (camera and basemap), `panels` (top bar, search, desk panels),
-//! `map_view`, `layers` (users' files), `charts`, `exports`.
+//! `map_view`, `layers` (users' files), `charts`, `exports`, `presenter` (the second window).
 
 use crate::basemap::BasemapKind;
 use crate::basemap::offline::OfflineTiles;
