@@ -236,7 +236,6 @@ fn write_video(
 
 /// Plays the timeline from `from` to `to` (years) into an MP4, a frame per month or year,
 /// stopping at the month the data reach; returns the frame count.
-#[allow(clippy::too_many_arguments)]
 pub fn video(
     p: &Picture,
     out: &Path,

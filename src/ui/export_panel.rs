@@ -81,6 +81,24 @@ impl ExportPanel {
         self.mp4 = mp4.to_owned();
     }
 
+    /// The picture size asked for: the screen's, or the one typed.
+    fn size_for(&self, screen: (u32, u32)) -> (u32, u32) {
+        if self.at_screen_size {
+            screen
+        } else {
+            self.size
+        }
+    }
+
+    /// A frame a month or a frame a year, for the GIF and the MP4 alike.
+    fn step(&self) -> Step {
+        if self.monthly {
+            Step::Month
+        } else {
+            Step::Year
+        }
+    }
+
     /// Draws the window; returns what the user asked to export.
     pub fn show(&mut self, ctx: &egui::Context) -> Option<Asked> {
         let mut asked = None;
@@ -127,11 +145,7 @@ impl ExportPanel {
                     .add_enabled(idle, egui::Button::new("Save PNG"))
                     .clicked()
                 {
-                    let size = if self.at_screen_size {
-                        screen
-                    } else {
-                        self.size
-                    };
+                    let size = self.size_for(screen);
                     asked = Some(Asked {
                         kind: JobKind::Png,
                         size,
@@ -159,16 +173,8 @@ impl ExportPanel {
                     .add_enabled(idle, egui::Button::new("Save GIF"))
                     .clicked()
                 {
-                    let size = if self.at_screen_size {
-                        screen
-                    } else {
-                        self.size
-                    };
-                    let step = if self.monthly {
-                        Step::Month
-                    } else {
-                        Step::Year
-                    };
+                    let size = self.size_for(screen);
+                    let step = self.step();
                     let kind = JobKind::Gif {
                         from: self.from,
                         to: self.to,
@@ -190,16 +196,8 @@ impl ExportPanel {
                         .labelled_by(l.id);
                 });
                 ui.horizontal(|ui| {
-                    let size = if self.at_screen_size {
-                        screen
-                    } else {
-                        self.size
-                    };
-                    let step = if self.monthly {
-                        Step::Month
-                    } else {
-                        Step::Year
-                    };
+                    let size = self.size_for(screen);
+                    let step = self.step();
                     if ui
                         .add_enabled(idle, egui::Button::new("Save MP4"))
                         .clicked()
