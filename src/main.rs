@@ -35,6 +35,13 @@ struct Cli {
     /// Open at this story chapter, by id (see data/chapters.json)
     #[arg(long, value_name = "ID")]
     chapter: Option<String>,
+    #[command(flatten)]
+    files: DataArgs,
+}
+
+/// Event files shown on top of the embedded data, and which columns hold what.
+#[derive(clap::Args, Debug)]
+struct DataArgs {
     /// An event file to show on top of the embedded data (repeatable): the atlas's GeoJSON,
     /// GeoJSON points, UCDP GED or ACLED CSV, or any CSV with dates and coordinates
     #[arg(long, value_name = "FILE")]
@@ -43,6 +50,12 @@ struct Cli {
     /// whose names the atlas does not guess: date=COL,lat=COL,lon=COL[,deaths=COL][,title=COL][,category=COL]
     #[arg(long, value_name = "SPEC", value_parser = parse_columns)]
     columns: Option<Mapping>,
+}
+
+impl DataArgs {
+    fn files(self) -> Vec<DataFile> {
+        data_files(self.data, self.columns)
+    }
 }
 
 #[derive(Subcommand, Debug)]
@@ -75,12 +88,8 @@ enum Command {
         chapter: Option<String>,
         #[arg(long, value_name = "light|projector|dark", value_parser = parse_theme)]
         theme: Option<Theme>,
-        /// An event file to show on top of the embedded data (repeatable)
-        #[arg(long, value_name = "FILE")]
-        data: Vec<PathBuf>,
-        /// Columns of a --data CSV of no known layout: date=COL,lat=COL,lon=COL[,...]
-        #[arg(long, value_name = "SPEC", value_parser = parse_columns)]
-        columns: Option<Mapping>,
+        #[command(flatten)]
+        files: DataArgs,
     },
     /// Measure frame time, load time and memory over N synthetic events, headless.
     Bench {
@@ -151,12 +160,8 @@ enum Command {
         seconds: f32,
         #[arg(long, value_name = "light|projector|dark", value_parser = parse_theme)]
         theme: Option<Theme>,
-        /// Incident files to load on top of the embedded data
-        #[arg(long, value_name = "FILE")]
-        data: Vec<PathBuf>,
-        /// Columns of a --data CSV of no known layout: date=COL,lat=COL,lon=COL[,...]
-        #[arg(long, value_name = "SPEC", value_parser = parse_columns)]
-        columns: Option<Mapping>,
+        #[command(flatten)]
+        files: DataArgs,
     },
     /// A PDF handout: a title page, a page per chapter (picture, caption, incidents and
     /// their sources), then the sources cited.
@@ -351,8 +356,7 @@ fn main() -> ExitCode {
             year,
             chapter,
             theme,
-            data,
-            columns,
+            files,
         }) => {
             let t = std::time::Instant::now();
             let picture = export::Picture {
@@ -360,7 +364,7 @@ fn main() -> ExitCode {
                 year,
                 chapter,
                 theme,
-                data: data_files(data, columns),
+                data: files.files(),
                 state: None,
             };
             finish(export::render_png(&picture, &out).map(|()| {
@@ -441,15 +445,14 @@ fn main() -> ExitCode {
             story,
             seconds,
             theme,
-            data,
-            columns,
+            files,
         }) => {
             let t = std::time::Instant::now();
             let picture = export::Picture {
                 size,
                 theme,
                 chapter: chapter.clone(),
-                data: data_files(data, columns),
+                data: files.files(),
                 ..Default::default()
             };
             let progress = iskp_atlas::io::Progress::default();
@@ -487,7 +490,7 @@ fn main() -> ExitCode {
                 present: cli.present,
                 presenter: cli.presenter,
                 stage_only: false,
-                data: data_files(cli.data, cli.columns),
+                data: cli.files.files(),
                 chapter: cli.chapter,
                 started: Some(started),
                 // For startup measurements (see README): print the time and close.
