@@ -21,7 +21,10 @@ pub fn list(ui: &mut Ui, chapters: &[Chapter], current: Option<usize>) -> Option
                     chosen = Some(i);
                 }
             }
-            ui.label(RichText::new("F5 presents; PageDown / PageUp step through.").small());
+            ui.label(
+                RichText::new("F5 presents, F6 adds the presenter window with notes; PageDown / PageUp step through.")
+                    .small(),
+            );
         });
     chosen
 }
