@@ -26,6 +26,8 @@ mod charts;
 mod exports;
 mod layers;
 mod map_view;
+mod marks;
+mod mode_view;
 mod panels;
 mod presenter;
 mod run;
@@ -91,6 +93,16 @@ pub struct FrameStats {
     pub chart_values: Vec<(i32, u32)>,
     /// The per-year chart covered the map on stage.
     pub stage_chart: bool,
+    /// How to read the map in its mode, as the legends show it.
+    pub mode_key: Option<ui::mode_key::ModeKey>,
+    /// Provinces filled on the provinces map, and those with at least one incident.
+    pub provinces_filled: usize,
+    pub provinces_counted: usize,
+    /// Comparing: each side's map and the label written on it.
+    pub compare_sides: Vec<(Rect, String)>,
+    /// Notes and arrows drawn, and the ruler's length when one is drawn.
+    pub notes_drawn: usize,
+    pub ruler_km: Option<f64>,
 }
 
 pub struct AtlasApp {
@@ -126,6 +138,8 @@ struct Tiles {
 /// Where the map looks and how it gets there.
 struct Camera {
     memory: MapMemory,
+    /// The right-hand map when comparing two periods, kept on the same view.
+    twin: MapMemory,
     flight: Option<Flight>,
     /// The map rect the automatic opening view was fitted to; `None` once the user has
     /// moved the map. While set, a changed rect (panels settling, window resized) refits.
@@ -137,12 +151,12 @@ struct Camera {
 /// What the map draws from, prepared once and reused every frame.
 struct Scene {
     regions: Vec<RegionShape>,
-    /// The areas tessellated for the current view.
-    areas: crate::map::areas::Areas,
+    /// The areas tessellated for the current view (and for the second map when comparing).
+    areas: [crate::map::areas::Areas; 2],
     labels: Labels,
     /// The marks of the last frame, for picking.
     drawn: Drawn,
-    scratch: Vec<u32>,
+    modes: mode_view::ModeScene,
 }
 
 /// Which incidents are shown, and what is selected among them.
@@ -158,6 +172,18 @@ struct Shown {
     /// Incidents the current chapter is about, drawn ringed and never clustered.
     highlight: Vec<u32>,
     selection: Selection,
+    /// Counts up each time the mask is rebuilt, for what is cached on it.
+    generation: u64,
+    /// Each incident's province and the area it stands for, once per loaded dataset.
+    placed: Option<crate::io::provinces::Placed>,
+    /// Per incident: drawn as its area, not at its point.
+    at_area: Vec<bool>,
+    /// The incidents that pass, by province and by the area they are placed at.
+    by_province: crate::model::Tally,
+    by_area: crate::model::Tally,
+    /// `area_prefix[n]`: how many of the first `n` incidents pass and are placed only at a
+    /// district, province or country.
+    area_prefix: Vec<u32>,
 }
 
 /// The story and the stage.
@@ -186,6 +212,11 @@ struct Panels {
     data: layers::DataUi,
     /// What saving the charts' table last did.
     chart_notice: Option<String>,
+    /// The ruler, note or arrow being placed, the points clicked so far, and the note being
+    /// written.
+    tool: crate::map::notes::Tool,
+    tool_points: Vec<[f64; 2]>,
+    draft: Option<crate::model::MapNote>,
 }
 
 impl AtlasApp {
@@ -215,9 +246,18 @@ impl AtlasApp {
 
     /// Incidents passing the filter within the timeline's current months.
     pub fn shown_count(&self) -> usize {
+        self.rt.shown.mask.count(self.shown_range())
+    }
+
+    /// The dataset positions of the timeline's current months.
+    pub fn shown_range(&self) -> std::ops::Range<usize> {
         let t = &self.state.timeline;
-        let r = self.dataset.month_range(t.from_month(), t.cursor());
-        self.rt.shown.mask.count(r)
+        self.dataset.month_range(t.from_month(), t.cursor())
+    }
+
+    /// Of the shown incidents, how many are placed only at an area.
+    pub fn at_area_count(&self) -> usize {
+        self.rt.shown.at_area_count(&self.shown_range())
     }
 
     pub fn flying(&self) -> bool {
@@ -256,19 +296,40 @@ impl AtlasApp {
         ) {
             return;
         }
-        let (dataset, mask) = (&self.dataset, shown.mask.passes());
-        let points = incidents
-            .iter()
-            .enumerate()
-            .filter(|(n, _)| mask[*n])
-            .map(|(n, i)| {
-                let n = n as u32;
-                (
-                    n,
-                    dataset.unit(n),
-                    crate::model::filter::best_killed(i).unwrap_or(0),
-                )
-            });
+        shown.generation += 1;
+        let dataset = &self.dataset;
+        let placed = shown
+            .placed
+            .get_or_insert_with(|| crate::io::provinces::Placed::of(dataset));
+        shown.at_area = placed.at_area();
+        let mask = shown.mask.passes();
+        let killed = |n: usize| crate::model::filter::best_killed(&incidents[n]).unwrap_or(0);
+        let passing = || (0..incidents.len()).filter(|&n| mask[n]);
+        let provinces = crate::io::provinces::Provinces::shared().len();
+        shown.by_province = crate::model::Tally::build(
+            provinces,
+            passing().filter_map(|n| {
+                placed.province[n].map(|p| (usize::from(p), n as u32, killed(n)))
+            }),
+        );
+        shown.by_area = crate::model::Tally::build(
+            crate::io::provinces::Placed::area_groups(),
+            passing().filter_map(|n| placed.area[n].map(|a| (a.index(provinces), n as u32, killed(n)))),
+        );
+        shown.area_prefix = std::iter::once(0)
+            .chain(incidents.iter().enumerate().scan(0u32, |sum, (n, i)| {
+                *sum += u32::from(mask[n] && i.geo_precision.is_area());
+                Some(*sum)
+            }))
+            .collect();
+        let at_area = &shown.at_area;
+        let points = passing().filter(|&n| !at_area[n]).map(|n| {
+            (
+                n as u32,
+                dataset.unit(n as u32),
+                killed(n),
+            )
+        });
         // Large files keep clustering up to street level; the atlas's own few hundred
         // incidents are drawn one by one from zoom 7.
         use crate::map::incidents::{CLUSTER_BELOW_ZOOM, CLUSTER_CELL_PX, LARGE_DATASET};
@@ -334,6 +395,7 @@ impl eframe::App for AtlasApp {
         self.rt.panels.help = open;
         clicked.extend(self.data_windows(&ctx));
         clicked.extend(self.presenter_window(&ctx));
+        clicked.extend(self.note_window(&ctx));
         self.export_window(&ctx);
         for command in clicked {
             self.run(command);

@@ -20,6 +20,10 @@ pub struct Picture {
     /// A saved [`crate::state::State`] to start from (view, time, layers, filters): how the
     /// window exports exactly what it shows.
     pub state: Option<String>,
+    /// How the map shows the incidents, and the two periods compared (which alone means
+    /// the compare mode).
+    pub mode: Option<crate::model::MapMode>,
+    pub compare: Option<crate::model::Compare>,
 }
 
 /// Month or year steps for an animation.

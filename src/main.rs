@@ -52,6 +52,28 @@ struct DataArgs {
     columns: Option<Mapping>,
 }
 
+/// How the map shows the incidents, for `render` and `video`.
+#[derive(clap::Args, Debug)]
+struct ModeArgs {
+    /// Points, a density surface, provinces filled by count, or two periods side by side
+    #[arg(long, value_name = "points|density|provinces|compare", value_parser = parse_mode)]
+    mode: Option<iskp_atlas::model::MapMode>,
+    /// The two periods compared (implies --mode compare): years 2015-2018, months
+    /// 2015-01-2019-09, or a wave of the paper (emergence, decline, resurgence)
+    #[arg(long, value_name = "A1-A2,B1-B2", value_parser = parse_compare)]
+    compare: Option<iskp_atlas::model::Compare>,
+}
+
+fn parse_mode(s: &str) -> Result<iskp_atlas::model::MapMode, String> {
+    iskp_atlas::model::MapMode::parse(s)
+        .ok_or_else(|| format!("{s:?}: expected points, density, provinces or compare"))
+}
+
+fn parse_compare(s: &str) -> Result<iskp_atlas::model::Compare, String> {
+    let last = iskp_atlas::io::embedded::data_through().unwrap_or(2025 * 12 + 11);
+    iskp_atlas::model::Compare::parse(s, last)
+}
+
 impl DataArgs {
     fn files(self) -> Vec<DataFile> {
         data_files(self.data, self.columns)
@@ -90,6 +112,8 @@ enum Command {
         theme: Option<Theme>,
         #[command(flatten)]
         files: DataArgs,
+        #[command(flatten)]
+        modes: ModeArgs,
     },
     /// Measure frame time, load time and memory over N synthetic events, headless.
     Bench {
@@ -162,6 +186,8 @@ enum Command {
         theme: Option<Theme>,
         #[command(flatten)]
         files: DataArgs,
+        #[command(flatten)]
+        modes: ModeArgs,
     },
     /// A PDF handout: a title page, a page per chapter (picture, caption, incidents and
     /// their sources), then the sources cited.
@@ -357,6 +383,7 @@ fn main() -> ExitCode {
             chapter,
             theme,
             files,
+            modes,
         }) => {
             let t = std::time::Instant::now();
             let picture = export::Picture {
@@ -366,6 +393,8 @@ fn main() -> ExitCode {
                 theme,
                 data: files.files(),
                 state: None,
+                mode: modes.mode,
+                compare: modes.compare,
             };
             finish(export::render_png(&picture, &out).map(|()| {
                 format!(
@@ -446,6 +475,7 @@ fn main() -> ExitCode {
             seconds,
             theme,
             files,
+            modes,
         }) => {
             let t = std::time::Instant::now();
             let picture = export::Picture {
@@ -453,6 +483,8 @@ fn main() -> ExitCode {
                 theme,
                 chapter: chapter.clone(),
                 data: files.files(),
+                mode: modes.mode,
+                compare: modes.compare,
                 ..Default::default()
             };
             let progress = iskp_atlas::io::Progress::default();

@@ -43,6 +43,17 @@ pub struct State {
     /// The folder File > Open last opened a file from.
     #[serde(default)]
     pub open_dir: Option<String>,
+    /// Points, density, provinces or two periods side by side.
+    #[serde(default)]
+    pub mode: crate::model::MapMode,
+    /// What density and provinces count.
+    #[serde(default)]
+    pub measure: crate::model::Measure,
+    #[serde(default)]
+    pub compare: crate::model::Compare,
+    /// Notes and arrows on the map, saved with a slide.
+    #[serde(default)]
+    pub notes: Vec<crate::model::MapNote>,
 }
 
 impl Default for State {
@@ -61,6 +72,10 @@ impl Default for State {
             chapter: None,
             slides: Vec::new(),
             open_dir: None,
+            mode: Default::default(),
+            measure: Default::default(),
+            compare: Default::default(),
+            notes: Vec::new(),
         }
     }
 }

@@ -191,6 +191,7 @@ impl AtlasApp {
         self.rt.shown.selection = Selection::None;
         self.rt.shown.highlight.clear();
         self.rt.shown.mask.invalidate();
+        self.rt.shown.placed = None;
         self.fit_timeline();
         self.refresh_mask();
     }

@@ -10,7 +10,9 @@ use crate::map::overlays::{self, Look};
 use crate::map::picking::{self, Click};
 use crate::model::date::month_label;
 use crate::model::waves::wave_at;
-use crate::model::{Chapter, Dataset, RegionRole, Selection, View};
+use super::mode_view::ModeInputs;
+use crate::map::notes::Tool;
+use crate::model::{Chapter, Dataset, MapMode, RegionRole, Selection, View};
 use crate::state::{HOME_BOUNDS, State};
 use crate::theme::Theme;
 use crate::timeline::Mode;
@@ -47,6 +49,7 @@ impl AtlasApp {
             ..Default::default()
         };
         let mut click = None;
+        let range = self.shown_range();
 
         // Walkers holds the tiles and the camera mutably while the parts read the rest.
         let Self {
@@ -74,29 +77,81 @@ impl AtlasApp {
             subtitle: &subtitle,
             attribution: &attribution,
             provenance: &provenance,
+            range: range.clone(),
+            tool: (rt.panels.tool, &rt.panels.tool_points),
         };
-        let mut map = walkers::Map::new(
-            Some(&mut rt.tiles.offline),
-            &mut camera.memory,
-            lon_lat(home.lon, home.lat),
-        )
-        .zoom_with_ctrl(false)
-        .double_click_to_zoom(true);
-        if let Some(online) = online {
-            map = map.with_layer(online, 1.0);
+        // Two periods side by side: two maps of the same view, the right one following the
+        // left (and the left following the right when it is the one moved).
+        let sides = if state.mode == MapMode::Compare {
+            let half = (rect.width() - COMPARE_GAP) / 2.0;
+            vec![
+                Rect::from_min_size(rect.min, egui::vec2(half, rect.height())),
+                Rect::from_min_max(
+                    egui::pos2(rect.right() - half, rect.top()),
+                    rect.max,
+                ),
+            ]
+        } else {
+            vec![rect]
+        };
+        if let Some(center) = camera.memory.detached() {
+            camera.twin.center_at(center);
+        } else {
+            camera.twin.follow_my_position();
         }
-        map.show(ui, |ui, response, projector, _memory| {
-            // A hand on the map takes it back from an animation.
-            if response.dragged()
-                || (response.hovered() && ui.input(|i| i.smooth_scroll_delta != egui::Vec2::ZERO))
-            {
-                camera.flight = None;
-                camera.auto_fit = None;
+        let _ = camera.twin.set_zoom(camera.memory.zoom());
+        let twin_before = (camera.twin.detached(), camera.twin.zoom());
+        let last = sides.len() - 1;
+        let mut online = online;
+        for (side, &area) in sides.iter().enumerate() {
+            let memory = if side == 0 {
+                &mut camera.memory
+            } else {
+                &mut camera.twin
+            };
+            let mut map = walkers::Map::new(
+                Some(&mut rt.tiles.offline),
+                memory,
+                lon_lat(home.lon, home.lat),
+            )
+            .zoom_with_ctrl(false)
+            .double_click_to_zoom(true);
+            if let Some(online) = online.as_deref_mut() {
+                map = map.with_layer(online, 1.0);
             }
-            let t = ScreenTransform::from_projector(projector);
-            click = draw_parts(ui, &response, &t, &inputs, scene, &mut stats);
-            stats.transform = Some(t);
-        });
+            let flight = (&mut camera.flight, &mut camera.auto_fit);
+            let part = Part {
+                side,
+                last: side == last,
+            };
+            ui.scope_builder(egui::UiBuilder::new().max_rect(area), |ui| {
+                map.show(ui, |ui, response, projector, _memory| {
+                    // A hand on the map takes it back from an animation.
+                    if response.dragged()
+                        || (response.hovered()
+                            && ui.input(|i| i.smooth_scroll_delta != egui::Vec2::ZERO))
+                    {
+                        *flight.0 = None;
+                        *flight.1 = None;
+                    }
+                    let t = ScreenTransform::from_projector(projector);
+                    if let Some(c) = draw_parts(ui, &response, &t, &inputs, scene, &mut stats, part)
+                    {
+                        click = Some(c);
+                    }
+                    if side == 0 {
+                        stats.transform = Some(t);
+                    }
+                });
+            });
+        }
+        if sides.len() > 1
+            && (camera.twin.detached(), camera.twin.zoom()) != twin_before
+            && let Some(center) = camera.twin.detached()
+        {
+            camera.memory.center_at(center);
+            let _ = camera.memory.set_zoom(camera.twin.zoom());
+        }
         if let Some(click) = click {
             self.clicked(click, now);
         }
@@ -125,6 +180,7 @@ impl AtlasApp {
                 self.rt.camera.auto_fit = None;
                 self.rt.shown.selection = Selection::None;
             }
+            Click::Place(at) => self.tool_click(at),
         }
     }
 
@@ -159,7 +215,8 @@ impl AtlasApp {
         }
     }
 
-    /// "Resurgence · everything so far · 57 incidents", under the date stamp.
+    /// "Resurgence · everything so far · 57 incidents, 9 placed only at an area", under the
+    /// date stamp, so every export says how many are not at an exact place.
     fn subtitle(&self) -> String {
         let timeline = &self.state.timeline;
         let wave = wave_at(timeline.cursor()).map_or("", |w| w.name);
@@ -167,7 +224,11 @@ impl AtlasApp {
             Mode::Cumulative => "everything so far".to_owned(),
             Mode::Window => format!("last {} months", timeline.window_months),
         };
-        format!("{wave} · {mode} · {} incidents", self.shown_count())
+        let at_area = match self.at_area_count() {
+            0 => String::new(),
+            n => format!(", {n} placed only at an area"),
+        };
+        format!("{wave} · {mode} · {} incidents{at_area}", self.shown_count())
     }
 
     /// Where an exported picture comes from: the atlas's version and data month, how many of
@@ -181,7 +242,11 @@ impl AtlasApp {
                 crate::io::embedded::data_through_text(),
                 self.shown_count()
             ),
-            format!("Filters: {}", self.state.filter.describe()),
+            format!(
+                "Map: {} · Filters: {}",
+                self.state.mode.label().to_lowercase(),
+                self.state.filter.describe()
+            ),
         ]
     }
 
@@ -232,7 +297,7 @@ impl AtlasApp {
                 Mark::Cluster {
                     at, count, killed, ..
                 } => Some((*at, *count, *killed)),
-                Mark::Incident { .. } => None,
+                Mark::Incident { .. } | Mark::Area { .. } => None,
             })
             .collect();
         stats.clusters_drawn = stats.clusters.len();
@@ -265,6 +330,74 @@ fn reserved_for_overlays(map: Rect, look: &Look, inputs: &Inputs) -> Vec<Rect> {
     reserved
 }
 
+fn lonlat_at(t: &ScreenTransform, pos: egui::Pos2) -> [f64; 2] {
+    let [x, y] = t.screen_to_unit(pos);
+    let (lon, lat) = crate::model::mercator::unit_to_lonlat(x, y);
+    [lon, lat]
+}
+
+/// The briefer's notes and arrows, the ruler, and what the tool in hand asks for.
+fn marks(
+    painter: &egui::Painter,
+    response: &egui::Response,
+    t: &ScreenTransform,
+    inputs: &Inputs,
+    stats: &mut FrameStats,
+) {
+    let look = &inputs.look;
+    let ink = crate::map::notes::Ink {
+        scale: look.grow(),
+        text: look.style.text,
+        halo: look.style.halo,
+    };
+    let notes = &inputs.state.notes;
+    crate::map::notes::paint_notes(painter, t, notes, &ink);
+    stats.notes_drawn = notes.len();
+    let (tool, points) = inputs.tool;
+    let pointer = response.hover_pos().map(|p| lonlat_at(t, p));
+    let ruler = match (tool, points) {
+        (Tool::Ruler, [a, b, ..]) => Some((*a, *b)),
+        (Tool::Ruler | Tool::Arrow, [a]) => pointer.map(|p| (*a, p)),
+        _ => None,
+    };
+    if let Some((a, b)) = ruler {
+        if tool == Tool::Ruler {
+            crate::map::notes::paint_ruler(painter, t, a, b, &ink);
+            stats.ruler_km = Some(crate::model::note::distance_km(a, b));
+        } else {
+            let head = t.lonlat_to_screen(b[0], b[1]);
+            let tail = t.lonlat_to_screen(a[0], a[1]);
+            painter.line_segment([tail, head], egui::Stroke::new(2.0, look.style.text));
+        }
+    }
+    if tool != Tool::None {
+        let prompt = tool.prompt(points.len());
+        let at = t.clip.center_bottom() + egui::vec2(0.0, -60.0 * look.grow());
+        crate::map::labels::halo_text(
+            painter,
+            at,
+            egui::Align2::CENTER_BOTTOM,
+            prompt,
+            egui::FontId::proportional(18.0 * look.grow()),
+            look.style.text,
+            look.style.halo,
+            2.0,
+        );
+        response.ctx.set_cursor_icon(egui::CursorIcon::Crosshair);
+    }
+}
+
+/// The gap between the two maps of a comparison, in points.
+const COMPARE_GAP: f32 = 6.0;
+
+/// Which map a frame's parts are drawn on: comparing, there are two, and the overlays
+/// drawn once (legend, scale bar, attribution) go on the last.
+#[derive(Clone, Copy)]
+struct Part {
+    side: usize,
+    last: bool,
+}
+
 /// What the map's parts read this frame, named.
 struct Inputs<'a> {
     state: &'a State,
@@ -279,6 +412,10 @@ struct Inputs<'a> {
     attribution: &'a walkers::sources::Attribution,
     /// Exports: the lines saying where the picture comes from.
     provenance: &'a [String],
+    /// The timeline's months, as dataset positions.
+    range: std::ops::Range<usize>,
+    /// The ruler, note or arrow in hand and the points it has.
+    tool: (Tool, &'a [[f64; 2]]),
 }
 
 /// The parts in drawing order: areas, place names, incidents, then what is under the
@@ -290,6 +427,7 @@ fn draw_parts(
     inputs: &Inputs,
     scene: &mut Scene,
     stats: &mut FrameStats,
+    part: Part,
 ) -> Option<Click> {
     let Inputs {
         state,
@@ -300,15 +438,19 @@ fn draw_parts(
     } = inputs;
     let map = response.rect;
     let painter = ui.painter().with_clip_rect(map);
-    // Areas: one mesh per role so each keeps its own translucency.
+    // Areas: one mesh per role so each keeps its own translucency. The provinces map is
+    // filled already; the areas on top of it would only muddy its classes.
     let roles: Vec<RegionRole> = RegionRole::ALL
         .into_iter()
-        .filter(|&r| state.layers.region(r))
+        .filter(|&r| state.layers.region(r) && state.mode != MapMode::Provinces)
         .collect();
     let fade = crate::map::areas::fade(t.zoom);
-    for (role, mesh) in scene
-        .areas
-        .get(ui.ctx(), t, look.dark, &roles, fade, &scene.regions)
+    let fade = if state.mode == MapMode::Density {
+        fade * 0.4
+    } else {
+        fade
+    };
+    for (role, mesh) in scene.areas[part.side].get(ui.ctx(), t, look.dark, &roles, fade, &scene.regions)
     {
         stats.regions_drawn.push(*role);
         painter.add(egui::Shape::Mesh(mesh.clone()));
@@ -322,27 +464,17 @@ fn draw_parts(
     }
     scene.drawn = Default::default();
     if state.layers.incidents {
-        let style = incidents::Style {
-            scale: look.text.min(1.2) * incidents::zoom_scale(t.zoom) * look.grow(),
-            halo: look.style.halo,
-            ink: look.style.text,
-        };
-        let selected = match shown.selection {
-            Selection::Incident(i) => Some(i),
-            _ => None,
-        };
-        scene.drawn = incidents::paint(
-            &painter,
-            t,
+        let m = ModeInputs {
+            state,
             dataset,
-            shown.mask.passes(),
-            &shown.clusters,
-            &state.timeline,
-            &style,
-            selected,
-            &shown.highlight,
-            &mut scene.scratch,
-        );
+            shown,
+            look,
+            range: inputs.range.clone(),
+            side: part.side,
+        };
+        let (drawn, key) = super::mode_view::paint(&painter, t, &m, &mut scene.modes, stats);
+        scene.drawn = drawn;
+        stats.mode_key = Some(key);
     }
     // The story's cities stay readable where the clusters pile up on them.
     let drawn = &scene.drawn;
@@ -351,20 +483,42 @@ fn draw_parts(
             .into_iter()
             .map(str::to_owned)
             .collect();
-    if let Some(pos) = response.hover_pos() {
+    marks(&painter, response, t, inputs, stats);
+    let (tool, _) = inputs.tool;
+    if tool == Tool::None
+        && let Some(pos) = response.hover_pos()
+    {
         picking::hover(response, &scene.drawn, pos, dataset);
     }
     let click = response
         .clicked()
         .then(|| response.interact_pointer_pos())
         .flatten()
-        .map(|pos| picking::click(&scene.drawn, pos, t, dataset, &state.layers));
-    overlays::date_stamp(&painter, map, look, &stats.date_stamp, inputs.subtitle);
+        .map(|pos| {
+            if tool == Tool::None {
+                let provinces = state.mode == MapMode::Provinces;
+                picking::click(&scene.drawn, pos, t, dataset, &state.layers, provinces)
+            } else {
+                Click::Place(lonlat_at(t, pos))
+            }
+        });
+    if state.mode != MapMode::Compare {
+        overlays::date_stamp(&painter, map, look, &stats.date_stamp, inputs.subtitle);
+    }
+    if !part.last {
+        return click;
+    }
     if look.stage.is_some() {
         if let Some((i, c, n)) = inputs.chapter {
             ui::story::card(ui, map, c, i, n, look.dark);
         }
-        ui::story::legend(ui, map, look.dark, inputs.file_layers);
+        ui::story::legend(
+            ui,
+            map,
+            look.dark,
+            inputs.file_layers,
+            stats.mode_key.as_ref(),
+        );
     }
     let below = overlays::footnote_height(look, inputs.provenance.len());
     crate::map::scale_bar::paint(&painter, t, map, &look.style, look.grow(), below);

@@ -30,13 +30,27 @@ impl AtlasApp {
                 egui::ScrollArea::vertical().show(ui, |ui| self.legend_panel(ui, out));
             });
         if self.rt.shown.selection != Selection::None {
-            let cursor = self.state.timeline.cursor();
+            let range = self.shown_range();
+            let timeline = &self.state.timeline;
             let (dataset, shown) = (&self.dataset, &self.rt.shown);
+            let cx = ui::details::Context {
+                cursor_month: timeline.cursor(),
+                mask: shown.mask.passes(),
+                province_members: match shown.selection {
+                    Selection::Province(p) => shown.by_province.members(p, &range),
+                    _ => &[],
+                },
+                period: crate::model::Period {
+                    from: timeline.from_month().max(timeline.first),
+                    to: timeline.cursor(),
+                }
+                .label(),
+            };
             let asked = egui::Panel::right("details")
                 .resizable(true)
                 .default_size(340.0)
                 .show(ui, |ui| {
-                    ui::details::show(ui, dataset, &shown.selection, cursor, shown.mask.passes())
+                    ui::details::show(ui, dataset, &shown.selection, &cx)
                 })
                 .inner;
             out.extend(asked);
@@ -56,6 +70,15 @@ impl AtlasApp {
             ui,
             &self.state.slides,
             &mut self.rt.panels.slides,
+        ));
+        ui.separator();
+        out.extend(ui::map_panel::show(
+            ui,
+            &self.state,
+            self.last_frame.mode_key.as_ref(),
+            self.rt.panels.tool,
+            self.state.timeline.last,
+            dark,
         ));
         ui.separator();
         out.extend(ui::legend::show(ui, &self.state.layers, dark, shown, total));

@@ -3,7 +3,8 @@
 
 use super::AtlasApp;
 use crate::commands::{Closable, Command, ESC_ORDER};
-use crate::model::{Filter, Selection};
+use crate::map::notes::Tool;
+use crate::model::{Filter, Measure, Selection};
 
 impl AtlasApp {
     /// Carries out one command. Keys, buttons, menus and tests all come through here.
@@ -108,6 +109,28 @@ impl AtlasApp {
             Command::Select(i) => self.rt.shown.selection = Selection::Incident(i),
             Command::CloseDetails => self.rt.shown.selection = Selection::None,
             Command::SaveChartTable => self.rt.panels.chart_notice = Some(self.save_chart_table()),
+            Command::CycleMode => s.mode = s.mode.next(),
+            Command::SetMode(mode) => s.mode = mode,
+            Command::ToggleMeasure => {
+                s.measure = match s.measure {
+                    Measure::Incidents => Measure::Victims,
+                    Measure::Victims => Measure::Incidents,
+                }
+            }
+            Command::SetMeasure(measure) => s.measure = measure,
+            Command::SetCompare(compare) => s.compare = *compare,
+            Command::ToggleExactPlaces => s.filter.exact_places = !s.filter.exact_places,
+            Command::ToggleRuler => self.set_tool(Tool::Ruler),
+            Command::AddNote => self.set_tool(Tool::Note),
+            Command::AddArrow => self.set_tool(Tool::Arrow),
+            Command::SaveNote => self.save_note(),
+            Command::CancelNote => self.rt.panels.draft = None,
+            Command::RemoveNote(i) => {
+                if i < s.notes.len() {
+                    s.notes.remove(i);
+                }
+            }
+            Command::ClearNotes => s.notes.clear(),
         }
         self.refresh_mask();
     }
@@ -124,6 +147,7 @@ impl AtlasApp {
             Closable::Help => self.rt.panels.help,
             Closable::FileBrowser => self.rt.panels.data.browser.open,
             Closable::ColumnWindow => self.choosing_columns().is_some(),
+            Closable::Tool => self.rt.panels.tool != Tool::None || self.rt.panels.draft.is_some(),
             Closable::Stage => self.rt.story.presenting,
             Closable::Details => self.rt.shown.selection != Selection::None,
             Closable::Search => !self.rt.panels.search.is_empty(),
@@ -135,6 +159,11 @@ impl AtlasApp {
             Closable::Help => self.rt.panels.help = false,
             Closable::FileBrowser => self.rt.panels.data.browser.open = false,
             Closable::ColumnWindow => self.cancel_columns(),
+            Closable::Tool => {
+                self.rt.panels.tool = Tool::None;
+                self.rt.panels.tool_points.clear();
+                self.rt.panels.draft = None;
+            }
             Closable::Stage => self.set_presenting(false, false),
             Closable::Details => self.rt.shown.selection = Selection::None,
             Closable::Search => self.rt.panels.search.clear(),

@@ -1,4 +1,4 @@
-//! Slides: the view, month, layers and filter saved under a name, in the briefer's order,
+//! Slides: the view, month, layers, filter, map mode and notes saved under a name, in the briefer's order,
 //! and shared as a file.
 
 use super::AtlasApp;
@@ -16,10 +16,13 @@ impl AtlasApp {
             layers: s.layers.clone(),
             filter: s.filter.clone(),
             chapter: s.chapter.clone(),
+            mode: s.mode,
+            compare: (s.mode == crate::model::MapMode::Compare).then(|| s.compare.clone()),
+            notes: s.notes.clone(),
         });
     }
 
-    /// Shows slide `i`: its view (flown to), month, layers and filter.
+    /// Shows slide `i`: its view (flown to), month, layers, filter, mode and notes.
     pub fn go_to_slide(&mut self, i: usize) {
         let Some(b) = self.state.slides.get(i).cloned() else {
             return;
@@ -27,6 +30,11 @@ impl AtlasApp {
         self.state.layers = b.layers;
         self.state.filter = b.filter;
         self.state.chapter = b.chapter;
+        self.state.mode = b.mode;
+        if let Some(compare) = b.compare {
+            self.state.compare = compare;
+        }
+        self.state.notes = b.notes;
         self.state.timeline.playing = false;
         self.state.timeline.segment = None;
         self.state.timeline.set_cursor(b.month);

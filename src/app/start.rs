@@ -44,6 +44,7 @@ impl AtlasApp {
             },
             camera: Camera {
                 memory,
+                twin: MapMemory::default(),
                 flight: None,
                 auto_fit: None,
                 chapter_view: None,
@@ -53,7 +54,7 @@ impl AtlasApp {
                 areas: Default::default(),
                 labels: Labels::embedded(),
                 drawn: Default::default(),
-                scratch: Vec::new(),
+                modes: Default::default(),
             },
             shown: Shown {
                 mask: Default::default(),
@@ -63,6 +64,12 @@ impl AtlasApp {
                 is_only: Vec::new(),
                 highlight: Vec::new(),
                 selection: Selection::None,
+                generation: 0,
+                placed: None,
+                at_area: Vec::new(),
+                by_province: Default::default(),
+                by_area: Default::default(),
+                area_prefix: Vec::new(),
             },
             story: Story {
                 chapters,
@@ -81,6 +88,9 @@ impl AtlasApp {
                 slides: Default::default(),
                 data: layers::DataUi::default(),
                 chart_notice: None,
+                tool: Default::default(),
+                tool_points: Vec::new(),
+                draft: None,
             },
             launch,
         };

@@ -5,7 +5,7 @@
 
 use crate::basemap::BasemapKind;
 use crate::model::stats::ChartSettings;
-use crate::model::{Filter, Hit, RegionRole};
+use crate::model::{Compare, Filter, Hit, MapMode, Measure, RegionRole};
 use crate::theme::Theme;
 use std::borrow::Cow;
 use std::path::PathBuf;
@@ -118,6 +118,25 @@ commands! {
     CloseDetails,
     /// The charts' table as CSV.
     SaveChartTable,
+    /// Points, density, provinces, two periods: the next one.
+    CycleMode,
+    SetMode(MapMode),
+    /// What density and provinces count: incidents, or victims.
+    ToggleMeasure,
+    SetMeasure(Measure),
+    /// The two periods compared, and where the line between them is.
+    SetCompare(Box<Compare>),
+    /// Only incidents placed at a site or a town.
+    ToggleExactPlaces,
+    ToggleRuler,
+    AddNote,
+    AddArrow,
+    /// Puts the note being written on the map.
+    SaveNote,
+    CancelNote,
+    /// Note number, from 0.
+    RemoveNote(usize),
+    ClearNotes,
 }
 
 /// How a command is shown: its text on a button or a menu, and its line in the help.
@@ -319,6 +338,67 @@ fn entries() -> Vec<Entry> {
             "Save table (CSV)",
             "Save the charts' table as CSV",
         ),
+        entry(
+            C::CycleMode,
+            "Next map mode",
+            "Map mode: points, density, provinces, two periods side by side (also --mode)",
+        ),
+        entry(C::SetMode(MapMode::Points), "Points", "Incidents as points"),
+        entry(
+            C::SetMode(MapMode::Density),
+            "Density",
+            "Incidents as a density surface",
+        ),
+        entry(
+            C::SetMode(MapMode::Provinces),
+            "Provinces",
+            "Provinces filled by their count; click one for its numbers",
+        ),
+        entry(
+            C::SetMode(MapMode::Compare),
+            "Compare",
+            "Two periods side by side: drag the line between them",
+        ),
+        entry(
+            C::ToggleMeasure,
+            "Count victims",
+            "Density and provinces count incidents / victims killed",
+        ),
+        entry(
+            C::SetMeasure(Measure::Incidents),
+            "Incidents",
+            "Density and provinces count incidents",
+        ),
+        entry(
+            C::SetMeasure(Measure::Victims),
+            "Victims",
+            "Density and provinces count victims killed (never militants)",
+        ),
+        entry(
+            C::SetCompare(Box::default()),
+            "Periods",
+            "Choose the two periods compared (also --compare)",
+        ),
+        entry(
+            C::ToggleExactPlaces,
+            "Exact places only",
+            "Only incidents placed at a site or a town",
+        ),
+        entry(
+            C::ToggleRuler,
+            "Ruler",
+            "Ruler on / off: click two points for the distance between them",
+        ),
+        entry(C::AddNote, "Add note", "Click the map to put a note there"),
+        entry(
+            C::AddArrow,
+            "Add arrow",
+            "Click twice on the map: an arrow from the first point to the second",
+        ),
+        entry(C::SaveNote, "Add", "Put the note on the map"),
+        entry(C::CancelNote, "Cancel", "Do not add the note"),
+        entry(C::RemoveNote(0), "remove", "Remove a note from the map"),
+        entry(C::ClearNotes, "Remove all", "Remove every note and arrow"),
     ]
 }
 
@@ -352,16 +432,18 @@ pub enum Closable {
     Help,
     FileBrowser,
     ColumnWindow,
+    Tool,
     Stage,
     Details,
     Search,
 }
 
 /// The one written order for Esc; `AtlasApp::run` follows it.
-pub const ESC_ORDER: [Closable; 6] = [
+pub const ESC_ORDER: [Closable; 7] = [
     Closable::Help,
     Closable::FileBrowser,
     Closable::ColumnWindow,
+    Closable::Tool,
     Closable::Stage,
     Closable::Details,
     Closable::Search,
@@ -373,6 +455,7 @@ impl Closable {
             Self::Help => "the help",
             Self::FileBrowser => "the file browser",
             Self::ColumnWindow => "the column window",
+            Self::Tool => "the ruler or the note being placed",
             Self::Stage => "presentation mode",
             Self::Details => "the details panel",
             Self::Search => "the search text",

@@ -74,6 +74,7 @@ fn stage(p: &Picture) -> Result<Harness<'static, AtlasApp>, String> {
     };
     let theme = p.theme;
     let saved = p.state.clone();
+    let (mode, compare) = (p.mode, p.compare.clone());
     let mut h = Harness::builder()
         .with_size(egui::vec2(p.size.0 as f32, p.size.1 as f32))
         .with_step_dt(STEP_SECONDS)
@@ -82,6 +83,13 @@ fn stage(p: &Picture) -> Result<Harness<'static, AtlasApp>, String> {
             let mut app = AtlasApp::new(&cc.egui_ctx, saved.as_deref(), launch);
             if let Some(t) = theme {
                 app.state.theme = t;
+            }
+            if let Some(c) = compare {
+                app.run(crate::commands::Command::SetCompare(Box::new(c)));
+                app.run(crate::commands::Command::SetMode(crate::model::MapMode::Compare));
+            }
+            if let Some(m) = mode {
+                app.run(crate::commands::Command::SetMode(m));
             }
             app
         });

@@ -31,41 +31,37 @@ impl Countries {
     }
 
     pub fn parse(text: &str) -> Result<Self, String> {
-        let root: Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
-        let features = root
-            .get("features")
-            .and_then(Value::as_array)
-            .ok_or("not a FeatureCollection")?;
-        let mut countries = Vec::with_capacity(features.len());
-        for f in features {
-            let prop = |k: &str| {
-                f.pointer(&format!("/properties/{k}"))
-                    .and_then(Value::as_str)
-            };
-            let (Some(iso3), Some(geometry)) = (prop("iso3"), f.get("geometry")) else {
-                continue;
-            };
-            let geometry = geojson::Geometry::from_json_value(geometry.clone())
-                .map_err(|e| format!("{iso3}: {e}"))?;
-            let shape: geo::Geometry<f64> = geometry
-                .try_into()
-                .map_err(|e: geojson::Error| format!("{iso3}: {e}"))?;
-            let shape = match shape {
-                geo::Geometry::MultiPolygon(mp) => mp,
-                geo::Geometry::Polygon(p) => MultiPolygon(vec![p]),
-                _ => continue,
-            };
-            let Some(bbox) = shape.bounding_rect() else {
-                continue;
-            };
-            countries.push(Country {
-                iso3: iso3.to_owned(),
-                name: prop("name").unwrap_or(iso3).to_owned(),
-                shape,
-                bbox,
-            });
-        }
+        let countries = read_polygons(text, "iso3")?
+            .into_iter()
+            .map(|(props, shape, bbox)| {
+                let iso3 = text_prop(&props, "iso3").to_owned();
+                Country {
+                    name: Some(text_prop(&props, "name"))
+                        .filter(|n| !n.is_empty())
+                        .unwrap_or(&iso3)
+                        .to_owned(),
+                    iso3,
+                    shape,
+                    bbox,
+                }
+            })
+            .collect();
         Ok(Self { countries })
+    }
+
+    /// The embedded outlines, read once and shared.
+    pub fn shared() -> &'static Self {
+        static CELL: std::sync::OnceLock<Countries> = std::sync::OnceLock::new();
+        CELL.get_or_init(Self::embedded)
+    }
+
+    /// The country at position `n` of the list, and the position of a code.
+    pub fn nth(&self, n: usize) -> Option<&Country> {
+        self.countries.get(n)
+    }
+
+    pub fn position(&self, iso3: &str) -> Option<usize> {
+        self.countries.iter().position(|c| c.iso3 == iso3)
     }
 
     pub fn get(&self, iso3: &str) -> Option<&Country> {
@@ -97,7 +93,59 @@ impl Countries {
     }
 }
 
+/// A feature's string property, empty when missing.
+pub(crate) fn text_prop<'a>(props: &'a serde_json::Map<String, Value>, key: &str) -> &'a str {
+    props.get(key).and_then(Value::as_str).unwrap_or("")
+}
+
+/// The polygon features of a GeoJSON FeatureCollection that carry the string property `key`:
+/// their properties, outlines and bounding boxes. Other geometries are skipped.
+pub(crate) fn read_polygons(
+    text: &str,
+    key: &str,
+) -> Result<Vec<(serde_json::Map<String, Value>, MultiPolygon<f64>, Rect<f64>)>, String> {
+    let root: Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
+    let features = root
+        .get("features")
+        .and_then(Value::as_array)
+        .ok_or("not a FeatureCollection")?;
+    let mut out = Vec::with_capacity(features.len());
+    for f in features {
+        let props = f
+            .get("properties")
+            .and_then(Value::as_object)
+            .cloned()
+            .unwrap_or_default();
+        let (Some(name), Some(geometry)) =
+            (props.get(key).and_then(Value::as_str), f.get("geometry"))
+        else {
+            continue;
+        };
+        let geometry = geojson::Geometry::from_json_value(geometry.clone())
+            .map_err(|e| format!("{name}: {e}"))?;
+        let shape: geo::Geometry<f64> = geometry
+            .try_into()
+            .map_err(|e: geojson::Error| format!("{name}: {e}"))?;
+        let shape = match shape {
+            geo::Geometry::MultiPolygon(mp) => mp,
+            geo::Geometry::Polygon(p) => MultiPolygon(vec![p]),
+            _ => continue,
+        };
+        let Some(bbox) = shape.bounding_rect() else {
+            continue;
+        };
+        out.push((props, shape, bbox));
+    }
+    Ok(out)
+}
+
 impl Country {
+    /// Whether the point is inside the outline (bounding box first).
+    pub fn contains(&self, lon: f64, lat: f64) -> bool {
+        let p = Point::new(lon, lat);
+        self.bbox.contains(&p) && self.shape.contains(&p)
+    }
+
     /// Distance in degrees from the point to the country: 0 inside.
     pub fn distance(&self, lon: f64, lat: f64) -> f64 {
         let p = Point::new(lon, lat);

@@ -9,6 +9,7 @@ pub mod error;
 pub mod import;
 pub mod incidents;
 pub mod progress;
+pub mod provinces;
 pub mod regions;
 pub mod slides;
 pub mod totals;

@@ -75,6 +75,13 @@ mod tests {
             layers: Layers::default(),
             filter: Filter::default(),
             chapter: None,
+            mode: crate::model::MapMode::Compare,
+            compare: Some(crate::model::Compare::waves(None)),
+            notes: vec![crate::model::MapNote {
+                at: [69.2, 34.5],
+                from: Some([70.4, 34.4]),
+                text: "Moved west".into(),
+            }],
         }
     }
 

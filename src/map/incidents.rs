@@ -6,7 +6,7 @@
 use super::cluster::Levels;
 use super::transform::ScreenTransform;
 use crate::model::filter::best_killed;
-use crate::model::{Claim, Dataset, Incident, IncidentKind};
+use crate::model::{Claim, Dataset, GeoPrecision, Incident, IncidentKind};
 use crate::timeline::Timeline;
 use egui::{Align2, Color32, FontId, Painter, Pos2, Stroke, pos2};
 
@@ -105,6 +105,25 @@ pub enum Mark {
         at: Pos2,
         radius: f32,
     },
+    /// Incidents placed only at a province or a country, as that area's badge.
+    Area {
+        members: Vec<u32>,
+        count: usize,
+        /// "Nangarhar, AFG" or "Afghanistan".
+        name: String,
+        at: Pos2,
+        radius: f32,
+    },
+}
+
+impl Mark {
+    pub fn at(&self) -> (Pos2, f32) {
+        match self {
+            Mark::Incident { at, radius, .. }
+            | Mark::Cluster { at, radius, .. }
+            | Mark::Area { at, radius, .. } => (*at, *radius),
+        }
+    }
 }
 
 /// What the incident layer drew this frame.
@@ -119,11 +138,7 @@ impl Drawn {
     /// The marks under `pointer`, topmost first.
     pub fn pick(&self, pointer: Pos2) -> Option<&Mark> {
         self.marks.iter().rev().find(|m| {
-            let (at, r) = match m {
-                Mark::Incident { at, radius, .. } | Mark::Cluster { at, radius, .. } => {
-                    (*at, *radius)
-                }
-            };
+            let (at, r) = m.at();
             at.distance(pointer) <= r.max(7.0)
         })
     }
@@ -131,11 +146,7 @@ impl Drawn {
     /// Whether a marker drawn this frame overlaps `rect`.
     pub fn covers(&self, rect: egui::Rect) -> bool {
         self.marks.iter().any(|m| {
-            let (at, r) = match m {
-                Mark::Incident { at, radius, .. } | Mark::Cluster { at, radius, .. } => {
-                    (*at, *radius)
-                }
-            };
+            let (at, r) = m.at();
             rect.distance_to_pos(at) < r
         })
     }
@@ -203,7 +214,26 @@ impl Group {
     }
 }
 
-/// Draws the incidents that pass `mask` and the timeline, inside the view. Zoomed out, the
+/// Which months are drawn, and the timeline that fades and pulses them; without one (two
+/// periods side by side) every marker is drawn plain.
+pub struct Scope<'a> {
+    pub range: std::ops::Range<usize>,
+    pub timeline: Option<&'a Timeline>,
+    /// Per incident: placed only at a province or a country, so drawn as that area instead.
+    pub at_area: &'a [bool],
+}
+
+impl Scope<'_> {
+    fn fade(&self, month: i32) -> f32 {
+        self.timeline.map_or(1.0, |t| t.fade(month))
+    }
+
+    fn pulse(&self, month: i32) -> f32 {
+        self.timeline.map_or(0.0, |t| t.pulse(month))
+    }
+}
+
+/// Draws the incidents that pass `mask` in the scope's months, inside the view. Zoomed out, the
 /// precomputed cluster `levels` give the counts per cell by binary search; zoomed in, the
 /// spatial index finds the markers in view. Either way the work follows what is on screen.
 #[allow(clippy::too_many_arguments)]
@@ -213,18 +243,21 @@ pub fn paint(
     dataset: &Dataset,
     mask: &[bool],
     levels: &Levels,
-    timeline: &Timeline,
+    scope: &Scope,
     style: &Style,
     selected: Option<u32>,
     highlight: &[u32],
     scratch: &mut Vec<u32>,
 ) -> Drawn {
-    let range = dataset.month_range(timeline.from_month(), timeline.cursor());
+    let range = scope.range.clone();
     let view = t.visible_units(CULL_MARGIN_PX);
     let in_view =
         |u: [f64; 2]| (view[0]..=view[2]).contains(&u[0]) && (view[1]..=view[3]).contains(&u[1]);
-    let shown =
-        |i: u32| range.contains(&(i as usize)) && mask.get(i as usize).copied().unwrap_or(false);
+    let shown = |i: u32| {
+        range.contains(&(i as usize))
+            && mask.get(i as usize).copied().unwrap_or(false)
+            && !scope.at_area.get(i as usize).copied().unwrap_or(false)
+    };
     let mut drawn = Drawn::default();
     let mut singles: Vec<u32> = Vec::new();
     let mut groups: Vec<Group> = Vec::new();
@@ -264,7 +297,7 @@ pub fn paint(
     singles.sort_unstable();
     for i in singles {
         let ringed = selected == Some(i) || highlight.contains(&i);
-        let mark = paint_marker(painter, t, dataset, i, timeline, style, ringed);
+        let mark = paint_marker(painter, t, dataset, i, scope, style, ringed);
         drawn.marks.push(mark);
     }
     drawn
@@ -368,21 +401,21 @@ fn paint_marker(
     t: &ScreenTransform,
     dataset: &Dataset,
     i: u32,
-    timeline: &Timeline,
+    scope: &Scope,
     style: &Style,
     ringed: bool,
 ) -> Mark {
     let incident = &dataset.incidents()[i as usize];
     let month = dataset.month(i);
     let at = t.unit_to_screen(dataset.unit(i));
-    let pulse = timeline.pulse(month);
+    let pulse = scope.pulse(month);
     let r = radius(incident, style.scale) * (1.0 + 0.5 * pulse);
     let color = if incident.layer == 0 {
         kind_color(incident.kind)
     } else {
         layer_color(incident.layer)
     };
-    let base = color.gamma_multiply(timeline.fade(month));
+    let base = color.gamma_multiply(scope.fade(month));
     if pulse > 0.0 {
         painter.circle_stroke(
             at,
@@ -390,7 +423,15 @@ fn paint_marker(
             Stroke::new(2.0, base.gamma_multiply(pulse)),
         );
     }
-    if incident.kind.counts_militants() && incident.layer == 0 {
+    let mut r = r;
+    if incident.geo_precision == GeoPrecision::District {
+        // Somewhere in a district: a soft disc about a district wide (some 15 km), never
+        // smaller than the marker, with no solid edge to suggest a site.
+        let px_per_km = t.world_px() / (40_075.0 * incident.lat.to_radians().cos().max(0.1));
+        r = r.max((15.0 * px_per_km) as f32).min(400.0);
+        painter.circle_filled(at, r, base.gamma_multiply(0.28));
+        super::precision::dashed_circle(painter, at, r, Stroke::new(2.0 * style.scale.max(0.8), base));
+    } else if incident.kind.counts_militants() && incident.layer == 0 {
         diamond(painter, at, r, base, Stroke::new(1.3, style.ink));
     } else if is_hollow(incident.claim) {
         painter.circle(

@@ -2,11 +2,16 @@
 //! never changes it.
 
 pub mod areas;
+pub mod choropleth;
 pub mod cluster;
+pub mod density;
 pub mod fly;
 pub mod incidents;
 pub mod labels;
+pub mod notes;
 pub mod overlays;
+pub mod places;
+pub mod precision;
 pub mod picking;
 pub mod regions;
 pub mod scale_bar;

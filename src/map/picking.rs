@@ -5,7 +5,7 @@ use super::ScreenTransform;
 use super::incidents::{self, Drawn, Mark};
 use crate::model::filter::toll_text;
 use crate::model::mercator::unit_to_lonlat;
-use crate::model::waves::date_text;
+use crate::model::waves::{place_text, when_text};
 use crate::model::{Dataset, Layers, RegionRole, Selection, View};
 use egui::Pos2;
 use geo::Contains;
@@ -16,6 +16,8 @@ pub enum Click {
     Select(Selection),
     /// A big cluster, or any cluster zoomed far out: fly closer to it.
     ZoomTo(View),
+    /// With the ruler, a note or an arrow in hand: this point (longitude, latitude).
+    Place([f64; 2]),
 }
 
 /// A tooltip at the pointer for the marker under it.
@@ -27,10 +29,13 @@ pub fn hover(response: &egui::Response, drawn: &Drawn, pointer: Pos2, dataset: &
                 ui.strong(&inc.title);
                 ui.label(format!(
                     "{} · {}, {}",
-                    date_text(inc.date, inc.date_precision),
+                    when_text(inc.date, inc.date_precision),
                     inc.place,
                     inc.country
                 ));
+                if let Some(text) = place_text(inc.geo_precision) {
+                    ui.label(format!("{text}: the exact place is not known"));
+                }
                 ui.colored_label(
                     incidents::kind_color(inc.kind),
                     format!("{} · {}", inc.kind.label(), toll_text(inc)),
@@ -40,6 +45,11 @@ pub fn hover(response: &egui::Response, drawn: &Drawn, pointer: Pos2, dataset: &
         Some(Mark::Cluster { count, killed, .. }) => {
             response.clone().on_hover_text_at_pointer(format!(
                 "{count} incidents, {killed} killed by ISKP (operations' militants not counted): click to zoom in"
+            ));
+        }
+        Some(Mark::Area { count, name, .. }) => {
+            response.clone().on_hover_text_at_pointer(format!(
+                "{count} incidents placed only at {name}: the sources do not say where in it. Click to list them"
             ));
         }
         None => {}
@@ -53,19 +63,21 @@ pub fn click(
     t: &ScreenTransform,
     dataset: &Dataset,
     layers: &Layers,
+    provinces: bool,
 ) -> Click {
     match drawn.pick(pointer) {
+        Some(Mark::Area { members, at, .. }) => {
+            if members.is_empty() {
+                closer(t, *at)
+            } else {
+                Click::Select(Selection::Many(members.clone()))
+            }
+        }
         Some(Mark::Cluster { members, at, .. }) => {
             // Small clusters on a close view list their incidents; otherwise a click zooms
             // in two levels on the cluster.
             if t.zoom < incidents::CLUSTER_BELOW_ZOOM - 0.5 || members.is_empty() {
-                let [x, y] = t.screen_to_unit(*at);
-                let (lon, lat) = unit_to_lonlat(x, y);
-                Click::ZoomTo(View {
-                    lon,
-                    lat,
-                    zoom: (t.zoom + 2.0).min(16.0),
-                })
+                closer(t, *at)
             } else {
                 Click::Select(Selection::Many(members.clone()))
             }
@@ -78,10 +90,30 @@ pub fn click(
                 Selection::Incident(here[0])
             })
         }
+        None if provinces => {
+            let [x, y] = t.screen_to_unit(pointer);
+            let (lon, lat) = unit_to_lonlat(x, y);
+            Click::Select(
+                crate::io::provinces::Provinces::shared()
+                    .at(lon, lat)
+                    .map_or(Selection::None, Selection::Province),
+            )
+        }
         None => Click::Select(
             region_at(dataset, layers, t, pointer).map_or(Selection::None, Selection::Region),
         ),
     }
+}
+
+/// Two zoom levels closer, centred on `at`.
+fn closer(t: &ScreenTransform, at: Pos2) -> Click {
+    let [x, y] = t.screen_to_unit(at);
+    let (lon, lat) = unit_to_lonlat(x, y);
+    Click::ZoomTo(View {
+        lon,
+        lat,
+        zoom: (t.zoom + 2.0).min(16.0),
+    })
 }
 
 /// The topmost visible area under a screen point, as an index into `Dataset::regions`.

@@ -22,6 +22,11 @@ struct Piece {
 pub struct RegionShape {
     pub role: RegionRole,
     pub name: String,
+    pub shape: PolygonShape,
+}
+
+/// Polygons triangulated at each level of detail, with their outlines.
+pub struct PolygonShape {
     lods: Vec<Vec<Piece>>,
 }
 
@@ -52,6 +57,27 @@ pub fn area_style(role: RegionRole, dark: bool) -> AreaStyle {
 
 impl RegionShape {
     pub fn new(region: &Region) -> Self {
+        Self {
+            role: region.role,
+            name: region.name.clone(),
+            shape: PolygonShape::new(&region.geometry),
+        }
+    }
+
+    /// Adds this area's fill to `mesh` and its outline to `outlines`, for the visible parts.
+    pub fn paint(
+        &self,
+        t: &ScreenTransform,
+        style: &AreaStyle,
+        mesh: &mut Mesh,
+        outlines: &mut Vec<Shape>,
+    ) {
+        self.shape.paint(t, style, mesh, outlines);
+    }
+}
+
+impl PolygonShape {
+    pub fn new(geometry: &geo::MultiPolygon<f64>) -> Self {
         let lods = LODS
             .iter()
             .map(|&(_, tol)| {
@@ -59,18 +85,22 @@ impl RegionShape {
                 // would then make slivers across the sea). The area threshold matches a
                 // distance tolerance of about `tol`.
                 let mp = if tol > 0.0 {
-                    region.geometry.simplify_vw_preserve(tol * tol)
+                    geometry.simplify_vw_preserve(tol * tol)
                 } else {
-                    region.geometry.clone()
+                    geometry.clone()
                 };
                 mp.0.iter().filter_map(|p| piece(p, tol)).collect()
             })
             .collect();
-        Self {
-            role: region.role,
-            name: region.name.clone(),
-            lods,
-        }
+        Self { lods }
+    }
+
+    /// Whether any part of it is in view.
+    pub fn in_view(&self, t: &ScreenTransform) -> bool {
+        let view = t.visible_units(8.0);
+        self.lods
+            .first()
+            .is_some_and(|pieces| pieces.iter().any(|p| boxes_touch(&p.bbox, &view)))
     }
 
     /// Adds this area's fill to `mesh` and its outline to `outlines`, for the visible parts.
@@ -280,11 +310,11 @@ mod tests {
         ]);
         let shape = RegionShape::new(&region(Polygon::new(outer, vec![hole])));
         assert_eq!(
-            shape.lods[0].len(),
+            shape.shape.lods[0].len(),
             1,
             "a 10-degree L survives the coarsest level"
         );
-        let piece = &shape.lods[2][0];
+        let piece = &shape.shape.lods[2][0];
         // Sum triangle areas in lon/lat-ish mercator space and compare with the shoelace area.
         let area = |a: [f64; 2], b: [f64; 2], c: [f64; 2]| {
             ((b[0] - a[0]) * (c[1] - a[1]) - (c[0] - a[0]) * (b[1] - a[1])).abs() / 2.0
@@ -353,6 +383,6 @@ mod tests {
     fn degenerate_polygon_is_skipped_not_fatal() {
         let line = LineString::from(vec![(60.0, 30.0), (61.0, 30.0), (60.0, 30.0)]);
         let shape = RegionShape::new(&region(Polygon::new(line, vec![])));
-        assert!(shape.lods.iter().all(|l| l.is_empty()));
+        assert!(shape.shape.lods.iter().all(|l| l.is_empty()));
     }
 }

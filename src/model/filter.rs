@@ -15,6 +15,8 @@ pub struct Filter {
     pub claims: BTreeSet<Claim>,
     /// Only incidents with at least this many killed (best estimate, else the high figure).
     pub min_killed: u32,
+    /// Only incidents placed at a site or a town, not at a district, province or country.
+    pub exact_places: bool,
 }
 
 impl Filter {
@@ -38,6 +40,7 @@ impl Filter {
             set("target", &self.targets, |t| t.clone()),
             set("claim", &self.claims, |c| c.code().replace('_', " ")),
             (self.min_killed > 0).then(|| format!("at least {} killed", self.min_killed)),
+            self.exact_places.then(|| "exact places only".to_owned()),
         ]
         .into_iter()
         .flatten()
@@ -57,6 +60,7 @@ impl Filter {
             && (self.targets.is_empty() || i.targets.iter().any(|t| self.targets.contains(t)))
             && (self.claims.is_empty() || self.claims.contains(&i.claim))
             && (self.min_killed == 0 || best_killed(i).is_some_and(|k| k >= self.min_killed))
+            && !(self.exact_places && i.geo_precision.is_area())
     }
 }
 

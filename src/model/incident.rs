@@ -98,6 +98,22 @@ pub enum GeoPrecision {
 }
 
 impl GeoPrecision {
+    /// Placed at an area (a district, a province, a country), not at a known site or town.
+    pub fn is_area(self) -> bool {
+        matches!(self, Self::District | Self::Province | Self::Country)
+    }
+
+    /// "district", for "placed at district level".
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Site => "site",
+            Self::Town => "town",
+            Self::District => "district",
+            Self::Province => "province",
+            Self::Country => "country",
+        }
+    }
+
     pub fn parse(s: &str) -> Option<Self> {
         match s {
             "site" => Some(Self::Site),

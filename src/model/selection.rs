@@ -12,6 +12,8 @@ pub enum Selection {
     Many(Vec<u32>),
     /// Region number in `Dataset::regions`.
     Region(usize),
+    /// A province (its number among the embedded provinces), clicked on the provinces map.
+    Province(usize),
 }
 
 /// A search result: an incident (by index) or a place to fly to.

@@ -14,4 +14,12 @@ pub struct Slide {
     pub filter: Filter,
     #[serde(default)]
     pub chapter: Option<String>,
+    /// How the map showed the incidents, and the two periods when comparing.
+    #[serde(default)]
+    pub mode: super::MapMode,
+    #[serde(default)]
+    pub compare: Option<super::Compare>,
+    /// Notes and arrows the briefer put on the map.
+    #[serde(default)]
+    pub notes: Vec<super::MapNote>,
 }

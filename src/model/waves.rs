@@ -59,6 +59,23 @@ pub fn date_text(date: Date, precision: super::DatePrecision) -> String {
     }
 }
 
+/// The date as the sources allow it to be read: "26 Aug 2021", "sometime in Aug 2021",
+/// "sometime in 2019".
+pub fn when_text(date: Date, precision: super::DatePrecision) -> String {
+    match precision {
+        super::DatePrecision::Day => date_text(date, precision),
+        _ => format!("sometime in {}", date_text(date, precision)),
+    }
+}
+
+/// How exactly the sources place an incident, when it is less than a site or a town:
+/// "placed only at district level".
+pub fn place_text(precision: super::GeoPrecision) -> Option<String> {
+    precision
+        .is_area()
+        .then(|| format!("placed only at {} level", precision.code()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -86,5 +103,10 @@ mod tests {
         );
         assert_eq!(date_text(d, super::super::DatePrecision::Month), "Aug 2021");
         assert_eq!(date_text(d, super::super::DatePrecision::Year), "2021");
+        assert_eq!(
+            when_text(d, super::super::DatePrecision::Year),
+            "sometime in 2021"
+        );
+        assert_eq!(when_text(d, super::super::DatePrecision::Day), "26 Aug 2021");
     }
 }

@@ -1,5 +1,6 @@
 //! The right-hand panel: what was clicked. One incident in full, a list when several share a
-//! spot, or an area with what happened inside it up to the cursor.
+//! spot, an area with what happened inside it up to the cursor, or a province with its
+//! numbers for the period shown.
 
 use crate::commands::Command;
 use crate::map::incidents::kind_color;
@@ -8,12 +9,20 @@ use crate::model::waves::date_text;
 use crate::model::{Claim, Dataset, GeoPrecision, Incident, Selection};
 use egui::{RichText, Ui};
 
+/// What the panel counts with besides the selection.
+pub struct Context<'a> {
+    pub cursor_month: i32,
+    pub mask: &'a [bool],
+    /// A selected province's incidents in the period shown, and that period in words.
+    pub province_members: &'a [u32],
+    pub period: String,
+}
+
 pub fn show(
     ui: &mut Ui,
     dataset: &Dataset,
     selection: &Selection,
-    cursor_month: i32,
-    mask: &[bool],
+    cx: &Context,
 ) -> Option<Command> {
     let mut asked = None;
     ui.horizontal(|ui| {
@@ -32,31 +41,83 @@ pub fn show(
             Selection::Incident(i) => incident(ui, &dataset.incidents()[*i as usize]),
             Selection::Many(ids) => {
                 ui.label(format!("{} incidents here. Choose one:", ids.len()));
-                for &i in ids {
-                    let inc = &dataset.incidents()[i as usize];
-                    let text = format!(
-                        "{} · {}",
-                        date_text(inc.date, inc.date_precision),
-                        inc.title
-                    );
-                    if ui
-                        .selectable_label(false, RichText::new(text).color(kind_color(inc.kind)))
-                        .clicked()
-                    {
-                        asked = Some(Command::Select(i));
-                    }
+                if let Some(c) = list(ui, dataset, ids) {
+                    asked = Some(c);
                 }
             }
-            Selection::Region(r) => region(ui, dataset, *r, cursor_month, mask),
+            Selection::Region(r) => region(ui, dataset, *r, cx.cursor_month, cx.mask),
+            Selection::Province(n) => {
+                if let Some(c) = province(ui, dataset, *n, cx) {
+                    asked = Some(c);
+                }
+            }
         });
     asked
+}
+
+/// Incidents to choose from, newest last; a click asks for that one.
+fn list(ui: &mut Ui, dataset: &Dataset, ids: &[u32]) -> Option<Command> {
+    let mut asked = None;
+    for &i in ids {
+        let inc = &dataset.incidents()[i as usize];
+        let text = format!(
+            "{} · {}",
+            date_text(inc.date, inc.date_precision),
+            inc.title
+        );
+        if ui
+            .selectable_label(false, RichText::new(text).color(kind_color(inc.kind)))
+            .clicked()
+        {
+            asked = Some(Command::Select(i));
+        }
+    }
+    asked
+}
+
+/// A province clicked on the provinces map: its numbers for the period, then its incidents.
+fn province(ui: &mut Ui, dataset: &Dataset, n: usize, cx: &Context) -> Option<Command> {
+    let p = crate::io::provinces::Provinces::shared().get(n)?;
+    ui.label(RichText::new(&p.name).heading().strong());
+    ui.label(format!("Province of {}", p.iso3));
+    let inside: Vec<&Incident> = cx
+        .province_members
+        .iter()
+        .map(|&i| &dataset.incidents()[i as usize])
+        .collect();
+    ui.add_space(6.0);
+    ui.strong(format!("{}: {} incidents", cx.period, inside.len()));
+    counts(ui, &inside);
+    ui.add_space(6.0);
+    list(ui, dataset, cx.province_members)
+}
+
+/// Victims and militants, each with their own kinds, never added together.
+fn counts(ui: &mut Ui, inside: &[&Incident]) {
+    let attacks = inside.iter().filter(|i| !i.kind.counts_militants()).count();
+    let killed: u32 = inside.iter().filter_map(|i| best_killed(i)).sum();
+    let operations = inside.iter().filter(|i| i.kind.counts_militants()).count();
+    let militants_killed: u32 = inside.iter().filter_map(|i| best_militants(i)).sum();
+    row(
+        ui,
+        "Attacks, clashes, plots",
+        &format!("{attacks}, {killed} killed by ISKP (victims)"),
+    );
+    row(
+        ui,
+        "Operations, leadership",
+        &format!("{operations}, {militants_killed} militants killed"),
+    );
+    ui.label(
+        RichText::new("Counted from the incidents in this atlas that pass the filters.").small(),
+    );
 }
 
 fn incident(ui: &mut Ui, i: &Incident) {
     ui.label(RichText::new(&i.title).heading().strong());
     ui.colored_label(kind_color(i.kind), i.kind.label());
     ui.add_space(4.0);
-    let mut when = date_text(i.date, i.date_precision);
+    let mut when = crate::model::waves::when_text(i.date, i.date_precision);
     if let Some(end) = i.end_date {
         when = format!(
             "{when} to {}",
@@ -72,9 +133,9 @@ fn incident(ui: &mut Ui, i: &Incident) {
     let place_precision = match i.geo_precision {
         GeoPrecision::Site => "exact site",
         GeoPrecision::Town => "town",
-        GeoPrecision::District => "district",
-        GeoPrecision::Province => "province",
-        GeoPrecision::Country => "country only",
+        GeoPrecision::District => "district only: drawn as a soft disc",
+        GeoPrecision::Province => "province only: drawn as the province",
+        GeoPrecision::Country => "country only: drawn as the country",
     };
     let admin1 = if i.admin1.is_empty() {
         String::new()
@@ -178,29 +239,13 @@ fn region(ui: &mut Ui, dataset: &Dataset, r: usize, cursor_month: i32, mask: &[b
         })
         .map(|&i| &dataset.incidents()[i as usize])
         .collect();
-    let attacks = inside.iter().filter(|i| !i.kind.counts_militants()).count();
-    let killed: u32 = inside.iter().filter_map(|i| best_killed(i)).sum();
-    let operations = inside.iter().filter(|i| i.kind.counts_militants()).count();
-    let militants_killed: u32 = inside.iter().filter_map(|i| best_militants(i)).sum();
     ui.add_space(6.0);
     ui.strong(format!(
         "Up to {}: {} incidents",
         crate::model::date::month_label(cursor_month),
         inside.len(),
     ));
-    row(
-        ui,
-        "Attacks, clashes, plots",
-        &format!("{attacks}, {killed} killed by ISKP (victims)"),
-    );
-    row(
-        ui,
-        "Operations, leadership",
-        &format!("{operations}, {militants_killed} militants killed"),
-    );
-    ui.label(
-        RichText::new("Counted from the incidents in this atlas that pass the filters.").small(),
-    );
+    counts(ui, &inside);
 }
 
 fn row(ui: &mut Ui, label: &str, value: &str) {

@@ -10,6 +10,8 @@ pub mod file_browser;
 pub mod filters;
 pub mod help;
 pub mod legend;
+pub mod map_panel;
+pub mod mode_key;
 pub mod search;
 pub mod slides;
 pub mod story;

@@ -82,7 +82,13 @@ pub fn card(ui: &mut Ui, map: Rect, chapter: &Chapter, index: usize, count: usiz
 
 /// A compact key, top right of the map: kinds, claim styles, and any loaded files' layers
 /// (name and colour).
-pub fn legend(ui: &mut Ui, map: Rect, dark: bool, file_layers: &[(String, Color32)]) {
+pub fn legend(
+    ui: &mut Ui,
+    map: Rect,
+    dark: bool,
+    file_layers: &[(String, Color32)],
+    key: Option<&super::mode_key::ModeKey>,
+) {
     let s = stage_scale(map);
     let (fill, ink) = if dark {
         (Color32::from_black_alpha(200), Color32::WHITE)
@@ -113,6 +119,10 @@ pub fn legend(ui: &mut Ui, map: Rect, dark: bool, file_layers: &[(String, Color3
                             .size(15.0 * s)
                             .color(ink),
                     );
+                    if let Some(key) = key.filter(|k| !k.has_markers()) {
+                        super::mode_key::rows(ui, key, 16.0 * s, ink, dark);
+                        return;
+                    }
                     let row = |ui: &mut Ui, kind: IncidentKind, hollow: bool, text: &str| {
                         ui.horizontal(|ui| {
                             let (rect, _) = ui.allocate_exact_size(
@@ -151,6 +161,9 @@ pub fn legend(ui: &mut Ui, map: Rect, dark: bool, file_layers: &[(String, Color3
                             );
                             ui.label(RichText::new(name).size(16.0 * s).color(ink));
                         });
+                    }
+                    if let Some(key) = key {
+                        super::mode_key::rows(ui, key, 16.0 * s, ink, dark);
                     }
                 });
         });

@@ -1,0 +1,174 @@
+//! Incidents whose sources name only a province or a country, drawn as that area (softly
+//! filled, dashed edge, a dashed badge with their number) instead of a pin that would claim
+//! a place nobody reported. District-level ones stay at their point as a soft disc
+//! (`incidents::paint_marker`).
+
+use super::incidents::{Drawn, LIST_LIMIT, Mark, Style, kind_color};
+use super::places::PlaceShapes;
+use super::regions::AreaStyle;
+use super::transform::ScreenTransform;
+use crate::io::provinces::Area;
+use crate::model::{Dataset, Tally};
+use egui::epaint::Tessellator;
+use egui::{Align2, Color32, FontId, Mesh, Painter, Pos2, Stroke};
+use std::ops::Range;
+use std::sync::Arc;
+
+/// The areas' fills and edges for one view and one set of counts, reused while neither
+/// changes: most frames of a playing timeline add nothing to a province.
+#[derive(Default)]
+pub struct AreaMeshes {
+    key: Option<(ScreenTransform, f32, Vec<(usize, usize, Color32)>)>,
+    mesh: Arc<Mesh>,
+}
+
+/// One area with incidents placed at it in `range`.
+struct Occupied {
+    area: Area,
+    members: Vec<u32>,
+    count: usize,
+    color: Color32,
+}
+
+/// Draws the areas with incidents placed at them in `range` and adds their badges to
+/// `drawn` for picking. `tally` groups incidents by [`Area::index`].
+#[allow(clippy::too_many_arguments)]
+pub fn paint(
+    painter: &Painter,
+    t: &ScreenTransform,
+    dataset: &Dataset,
+    tally: &Tally,
+    range: &Range<usize>,
+    provinces: usize,
+    shapes: &mut PlaceShapes,
+    meshes: &mut AreaMeshes,
+    style: &Style,
+    drawn: &mut Drawn,
+) {
+    let occupied: Vec<Occupied> = tally
+        .occupied(range)
+        .filter_map(|g| {
+            let area = Area::from_index(g, provinces);
+            if !shapes.get(area)?.shape.in_view(t) {
+                return None;
+            }
+            let members = tally.members(g, range);
+            Some(Occupied {
+                area,
+                count: members.len(),
+                color: majority_color(dataset, members),
+                members: if members.len() <= LIST_LIMIT {
+                    members.to_vec()
+                } else {
+                    Vec::new()
+                },
+            })
+        })
+        .collect();
+    let ppp = painter.ctx().pixels_per_point();
+    let key = (
+        *t,
+        ppp,
+        occupied
+            .iter()
+            .map(|o| (o.area.index(provinces), o.count.min(8), o.color))
+            .collect(),
+    );
+    if meshes.key.as_ref() != Some(&key) {
+        meshes.mesh = Arc::new(fill_mesh(painter.ctx(), t, &occupied, shapes, ppp));
+        meshes.key = Some(key);
+    }
+    painter.add(egui::Shape::Mesh(meshes.mesh.clone()));
+    for o in occupied {
+        let Some(place) = shapes.get(o.area) else {
+            continue;
+        };
+        let at = t.lonlat_to_screen(place.anchor[0], place.anchor[1]);
+        let r = badge(painter, at, o.count, o.color, style);
+        drawn.incidents += o.count;
+        drawn.marks.push(Mark::Area {
+            members: o.members,
+            count: o.count,
+            name: o.area.name(),
+            at,
+            radius: r,
+        });
+    }
+}
+
+/// The kind most of them are, as its colour: the area reads as attacks, or as operations.
+fn majority_color(dataset: &Dataset, members: &[u32]) -> Color32 {
+    let mut counts = [0usize; 5];
+    for &m in members.iter().take(500) {
+        let kind = dataset.incidents()[m as usize].kind;
+        if let Some(k) = crate::model::IncidentKind::ALL.iter().position(|&x| x == kind) {
+            counts[k] += 1;
+        }
+    }
+    let best = (0..5).max_by_key(|&k| counts[k]).unwrap_or(0);
+    kind_color(crate::model::IncidentKind::ALL[best])
+}
+
+fn fill_mesh(
+    ctx: &egui::Context,
+    t: &ScreenTransform,
+    occupied: &[Occupied],
+    shapes: &mut PlaceShapes,
+    ppp: f32,
+) -> Mesh {
+    let options = ctx.tessellation_options(|o| *o);
+    let mut tessellator = Tessellator::new(ppp, options, [1, 1], vec![]);
+    tessellator.set_clip_rect(t.clip.expand(8.0));
+    let mut mesh = Mesh::default();
+    let mut outlines = Vec::new();
+    for o in occupied {
+        let Some(place) = shapes.get(o.area) else {
+            continue;
+        };
+        // More incidents, a stronger wash, but never enough to hide the map under it. A
+        // whole country washed over would drown the map: its edge says enough.
+        let alpha = match o.area {
+            Area::Province(_) => 0.10 + 0.03 * o.count.min(6) as f32,
+            Area::Country(_) => 0.0,
+        };
+        let style = AreaStyle {
+            fill: o.color.gamma_multiply(alpha),
+            outline: o.color,
+            width: 1.8,
+            dashed: true,
+        };
+        place.shape.paint(t, &style, &mut mesh, &mut outlines);
+    }
+    for outline in outlines {
+        tessellator.tessellate_shape(outline, &mut mesh);
+    }
+    mesh
+}
+
+/// A translucent disc with a dashed edge and the count: like a cluster, but saying "somewhere
+/// in here". Returns its radius.
+fn badge(painter: &Painter, at: Pos2, count: usize, color: Color32, style: &Style) -> f32 {
+    let r = (10.0 + 3.0 * (count as f32).sqrt()).min(24.0) * style.scale.max(0.8);
+    painter.circle_filled(at, r, style.halo.gamma_multiply(0.85));
+    painter.circle_filled(at, r, color.gamma_multiply(0.30));
+    dashed_circle(painter, at, r, Stroke::new(2.2 * style.scale.max(0.8), color));
+    painter.text(
+        at,
+        Align2::CENTER_CENTER,
+        count.to_string(),
+        FontId::proportional((r * 0.85).clamp(11.0, 18.0)),
+        style.ink,
+    );
+    r
+}
+
+pub fn dashed_circle(painter: &Painter, at: Pos2, r: f32, stroke: Stroke) {
+    let n = 48;
+    let points: Vec<Pos2> = (0..=n)
+        .map(|k| {
+            let a = k as f32 / n as f32 * std::f32::consts::TAU;
+            at + egui::vec2(a.cos(), a.sin()) * r
+        })
+        .collect();
+    painter.extend(egui::Shape::dashed_line(&points, stroke, 5.0, 4.0));
+}
