@@ -78,6 +78,8 @@ pub struct FrameStats {
     /// Each cluster's place, how many incidents it holds and the victims its label counts.
     pub clusters: Vec<(Pos2, usize, u32)>,
     pub markers_drawn: usize,
+    /// Areas drawn for incidents placed only at a province or a country.
+    pub areas_drawn: usize,
     pub labels: Vec<String>,
     /// Story cities' names drawn again above the markers that covered them.
     pub labels_lifted: Vec<String>,

@@ -81,6 +81,44 @@ fn render_writes_a_png_of_the_asked_size_showing_the_map() {
 }
 
 #[test]
+fn render_draws_every_map_mode_differently_from_the_points() {
+    if !adapter() {
+        return;
+    }
+    let render = |name: &str, extra: &[&str]| {
+        let png = out(&format!("mode-{name}.png"));
+        let mut args = vec!["render", "--out", png.to_str().unwrap(), "--size", "960x540"];
+        args.extend_from_slice(extra);
+        let o = atlas(&args);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        image::open(&png).unwrap().to_rgb8()
+    };
+    let points = render("points", &["--mode", "points"]);
+    for (name, extra) in [
+        ("density", &["--mode", "density"][..]),
+        ("provinces", &["--mode", "provinces"][..]),
+        ("compare", &["--compare", "2015-2018,2021-2024"][..]),
+    ] {
+        let img = render(name, extra);
+        let differ = points
+            .pixels()
+            .zip(img.pixels())
+            .filter(|(a, b)| a.0.iter().zip(b.0).any(|(x, y)| x.abs_diff(y) > 40))
+            .count();
+        let total = (960 * 540) as usize;
+        assert!(
+            differ > total / 20,
+            "{name}: only {differ} of {total} pixels differ from the points"
+        );
+    }
+    let o = atlas(&["render", "--out", out("bad.png").to_str().unwrap(), "--mode", "heat"]);
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("points, density, provinces or compare"));
+    let o = atlas(&["render", "--out", out("bad.png").to_str().unwrap(), "--compare", "2015"]);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("two periods"));
+}
+
+#[test]
 fn animate_writes_one_frame_per_step_and_refuses_bad_paths() {
     if !adapter() {
         return;

@@ -301,7 +301,12 @@ impl AtlasApp {
             })
             .collect();
         stats.clusters_drawn = stats.clusters.len();
-        stats.markers_drawn = drawn.marks.len() - stats.clusters_drawn;
+        stats.areas_drawn = drawn
+            .marks
+            .iter()
+            .filter(|m| matches!(m, Mark::Area { .. }))
+            .count();
+        stats.markers_drawn = drawn.marks.len() - stats.clusters_drawn - stats.areas_drawn;
         // The charts drew before the map this frame; their figures carry over.
         stats.chart_years = std::mem::take(&mut self.last_frame.chart_years);
         stats.chart_values = std::mem::take(&mut self.last_frame.chart_values);
