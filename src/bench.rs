@@ -11,6 +11,8 @@ use std::time::Instant;
 
 pub struct Options {
     pub events: usize,
+    /// The map mode measured.
+    pub mode: crate::model::MapMode,
     pub frames: usize,
     pub size: (u32, u32),
 }
@@ -18,6 +20,7 @@ pub struct Options {
 #[derive(Debug, serde::Serialize)]
 pub struct Results {
     pub events: usize,
+    pub mode: &'static str,
     pub frames: usize,
     pub frame_ms_p50: f64,
     pub frame_ms_p99: f64,
@@ -94,6 +97,12 @@ pub fn synthetic(n: usize) -> Vec<Incident> {
             let killed = (-(rng.next().max(1e-9)).ln() * 4.0) as u32;
             let mut i = Incident::new(format!("synthetic-{k}"), date, lon, lat);
             i.kind = IncidentKind::ALL[k % 5];
+            // As in real files, some are placed only at a district or a province.
+            i.geo_precision = match k % 20 {
+                3 => crate::model::GeoPrecision::Province,
+                7 | 11 => crate::model::GeoPrecision::District,
+                _ => crate::model::GeoPrecision::Town,
+            };
             i.killed = Some(killed);
             i.sources = vec![Source {
                 title: "synthetic".into(),
@@ -153,6 +162,8 @@ pub fn run(o: &Options) -> Results {
     let t = Instant::now();
     h.state_mut().add_layer("synthetic", events);
     let load_ms = t.elapsed().as_secs_f64() * 1e3;
+    h.state_mut()
+        .run(crate::commands::Command::SetMode(o.mode));
     // Let the basemap's tiles arrive so frames measure the steady state.
     let start = Instant::now();
     while h.state().offline_tiles_pending() > 0 && start.elapsed().as_secs() < 20 {
@@ -193,6 +204,7 @@ pub fn run(o: &Options) -> Results {
     vertices.sort_unstable();
     Results {
         events: o.events,
+        mode: o.mode.code(),
         frames: o.frames,
         frame_ms_p50: percentile(&mut play, 0.5),
         frame_ms_p99: percentile(&mut play, 0.99),

@@ -125,6 +125,9 @@ enum Command {
         frames: usize,
         #[arg(long, value_name = "WxH", default_value = "1920x1080", value_parser = export::parse_size)]
         size: (u32, u32),
+        /// The map mode to measure
+        #[arg(long, value_name = "points|density|provinces|compare", default_value = "points", value_parser = parse_mode)]
+        mode: iskp_atlas::model::MapMode,
         /// Print one JSON object
         #[arg(long)]
         json: bool,
@@ -349,10 +352,12 @@ fn main() -> ExitCode {
             events,
             frames,
             size,
+            mode,
             json,
         }) => {
             let r = iskp_atlas::bench::run(&iskp_atlas::bench::Options {
                 events,
+                mode,
                 frames,
                 size,
             });
@@ -360,8 +365,9 @@ fn main() -> ExitCode {
                 println!("{}", serde_json::to_string(&r).unwrap_or_default());
             } else {
                 println!(
-                    "{} events: load {:.0} ms; playing p50 {:.2} ms p99 {:.2} ms; pan zoom 5 p50 {:.2} p99 {:.2}; zoom 9 p50 {:.2} p99 {:.2}; vertices p50 {} max {}; peak memory {:.0} MB",
+                    "{} events, {}: load {:.0} ms; playing p50 {:.2} ms p99 {:.2} ms; pan zoom 5 p50 {:.2} p99 {:.2}; zoom 9 p50 {:.2} p99 {:.2}; vertices p50 {} max {}; peak memory {:.0} MB",
                     r.events,
+                    r.mode,
                     r.load_ms,
                     r.frame_ms_p50,
                     r.frame_ms_p99,

@@ -31,6 +31,9 @@ impl Province {
 pub struct Provinces {
     list: Vec<Province>,
     by_name: HashMap<(String, String), usize>,
+    /// For each whole-degree cell, the provinces whose bounding box touches it: a point is
+    /// tested against a handful of outlines, not all of them.
+    grid: HashMap<(i32, i32), Vec<u16>>,
 }
 
 impl Provinces {
@@ -57,7 +60,20 @@ impl Provinces {
             .enumerate()
             .map(|(n, p)| ((p.iso3.clone(), p.ne_name.to_lowercase()), n))
             .collect();
-        Ok(Self { list, by_name })
+        let mut grid: HashMap<(i32, i32), Vec<u16>> = HashMap::new();
+        for (n, p) in list.iter().enumerate() {
+            let (min, max) = (p.bbox.min(), p.bbox.max());
+            for x in min.x.floor() as i32..=max.x.floor() as i32 {
+                for y in min.y.floor() as i32..=max.y.floor() as i32 {
+                    grid.entry((x, y)).or_default().push(n as u16);
+                }
+            }
+        }
+        Ok(Self {
+            list,
+            by_name,
+            grid,
+        })
     }
 
     /// The embedded provinces, read the first time they are asked for.
@@ -97,7 +113,11 @@ impl Provinces {
 
     /// The province whose outline holds the point.
     pub fn at(&self, lon: f64, lat: f64) -> Option<usize> {
-        self.list.iter().position(|p| p.contains(lon, lat))
+        self.grid
+            .get(&(lon.floor() as i32, lat.floor() as i32))?
+            .iter()
+            .map(|&n| usize::from(n))
+            .find(|&n| self.list[n].contains(lon, lat))
     }
 
     /// Each incident's province: by the name its file gives, else by where it lies. Points

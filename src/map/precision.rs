@@ -122,6 +122,11 @@ fn fill_mesh(
     let mut mesh = Mesh::default();
     let mut outlines = Vec::new();
     for o in occupied {
+        // Close in, a country is far wider than the map and its edge says nothing; the
+        // badge still does.
+        if matches!(o.area, Area::Country(_)) && t.zoom >= 7.0 {
+            continue;
+        }
         let Some(place) = shapes.get(o.area) else {
             continue;
         };
@@ -131,11 +136,13 @@ fn fill_mesh(
             Area::Province(_) => 0.10 + 0.03 * o.count.min(6) as f32,
             Area::Country(_) => 0.0,
         };
+        // A province's edge dashed; a country's plain and thin, since dashing thousands of
+        // kilometres of border costs more than the rest of the frame.
         let style = AreaStyle {
             fill: o.color.gamma_multiply(alpha),
-            outline: o.color,
-            width: 1.8,
-            dashed: true,
+            outline: o.color.gamma_multiply(if alpha > 0.0 { 1.0 } else { 0.7 }),
+            width: if alpha > 0.0 { 1.8 } else { 1.2 },
+            dashed: alpha > 0.0,
         };
         place.shape.paint(t, &style, &mut mesh, &mut outlines);
     }
