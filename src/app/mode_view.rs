@@ -23,6 +23,8 @@ pub(super) struct ModeScene {
     density: crate::map::density::Density,
     choropleth: crate::map::choropleth::Choropleth,
     scratch: Vec<u32>,
+    /// Each compared period's label and counts, worked out once per mask.
+    side_texts: std::collections::HashMap<(u64, Period), (String, String)>,
 }
 
 /// What the modes read, besides the scene they draw into.
@@ -91,7 +93,7 @@ pub(super) fn paint(
                 generation: m.shown.generation,
                 measure: m.state.measure,
             };
-            let scale = scene.density.paint(painter, t, &inputs, &mut scene.scratch);
+            let scale = scene.density.paint(painter, t, &inputs);
             let key = ModeKey::Density {
                 scale,
                 measure: m.state.measure,
@@ -118,7 +120,6 @@ fn points(
     crate::map::precision::paint(
         painter,
         t,
-        m.dataset,
         &m.shown.by_area,
         &scope.range,
         Provinces::shared().len(),
@@ -247,14 +248,21 @@ fn compare(
         at_area: &m.shown.at_area,
     };
     let drawn = points(painter, t, m, scene, &scope, style, m.side);
-    let (title, counts) = side_text(m, period, &range);
+    if scene.side_texts.len() > 16 {
+        scene.side_texts.clear();
+    }
+    let mut text = |p: Period| {
+        scene
+            .side_texts
+            .entry((m.shown.generation, p))
+            .or_insert_with(|| side_text(m, p, &m.dataset.month_range(p.from, p.to)))
+            .clone()
+    };
+    let (title, counts) = text(period);
+    let texts = [text(c.a).0, text(c.b).0];
     let s = m.look.grow();
     side_label(painter, t.clip.left_top() + vec2(16.0, 10.0) * s, &title, &counts, m.look);
     stats.compare_sides.push((t.clip, format!("{title} | {counts}")));
-    let texts: Vec<String> = [c.a, c.b]
-        .into_iter()
-        .map(|p| side_text(m, p, &m.dataset.month_range(p.from, p.to)).0)
-        .collect();
     let at_area = [c.a, c.b]
         .iter()
         .map(|p| m.shown.at_area_count(&m.dataset.month_range(p.from, p.to)))

@@ -72,6 +72,8 @@ impl AtlasApp {
             &mut self.rt.panels.slides,
         ));
         ui.separator();
+        out.extend(ui::legend::show(ui, &self.state.layers, dark, shown, total));
+        ui.separator();
         out.extend(ui::map_panel::show(
             ui,
             &self.state,
@@ -80,8 +82,6 @@ impl AtlasApp {
             self.state.timeline.last,
             dark,
         ));
-        ui.separator();
-        out.extend(ui::legend::show(ui, &self.state.layers, dark, shown, total));
         let layers = &self.rt.shown;
         out.extend(ui::legend::data_layers(
             ui,

@@ -67,13 +67,7 @@ pub struct Inputs<'a> {
 
 impl Density {
     /// Draws the surface for this frame, recomputing it only if its inputs changed.
-    pub fn paint(
-        &mut self,
-        painter: &Painter,
-        t: &ScreenTransform,
-        inputs: &Inputs,
-        scratch: &mut Vec<u32>,
-    ) -> Scale {
+    pub fn paint(&mut self, painter: &Painter, t: &ScreenTransform, inputs: &Inputs) -> Scale {
         let key = Key {
             t: *t,
             range: inputs.range.clone(),
@@ -81,7 +75,7 @@ impl Density {
             measure: inputs.measure,
         };
         if self.key.as_ref() != Some(&key) || self.texture.is_none() {
-            let image = self.compute(t, inputs, scratch);
+            let image = self.compute(t, inputs);
             match &mut self.texture {
                 Some(tex) => tex.set(image, TextureOptions::LINEAR),
                 None => {
@@ -105,7 +99,7 @@ impl Density {
         self.scale
     }
 
-    fn compute(&mut self, t: &ScreenTransform, inputs: &Inputs, scratch: &mut Vec<u32>) -> ColorImage {
+    fn compute(&mut self, t: &ScreenTransform, inputs: &Inputs) -> ColorImage {
         let clip = t.clip;
         let w = (clip.width() / CELL_PX).ceil().max(1.0) as usize;
         let h = (clip.height() / CELL_PX).ceil().max(1.0) as usize;
@@ -135,17 +129,10 @@ impl Density {
                 self.grid[y as usize * gw + x as usize] += weight;
             }
         };
-        // Zoomed in, the spatial index finds what is near the view; zoomed out, nearly
-        // everything is in view and the months' run is the shorter walk.
-        if t.zoom >= 6.0 {
-            dataset.index().query(t.visible_units(margin_px), scratch);
-            for &i in scratch.iter().filter(|&&i| inputs.range.contains(&(i as usize))) {
-                add(i);
-            }
-        } else {
-            for i in inputs.range.clone() {
-                add(i as u32);
-            }
+        // The months' run in date order: a straight walk through memory, quicker than the
+        // spatial index's scattered cells even when most of it is off the map.
+        for i in inputs.range.clone() {
+            add(i as u32);
         }
         blur(&mut self.grid, &mut self.spare, gw, gh);
         let norm = peak_norm();

@@ -430,7 +430,7 @@ fn paint_marker(
         let px_per_km = t.world_px() / (40_075.0 * incident.lat.to_radians().cos().max(0.1));
         r = r.max((15.0 * px_per_km) as f32).min(400.0);
         painter.circle_filled(at, r, base.gamma_multiply(0.28));
-        super::precision::dashed_circle(painter, at, r, Stroke::new(2.0 * style.scale.max(0.8), base));
+        dashed_circle(painter, at, r, Stroke::new(2.0 * style.scale.max(0.8), base));
     } else if incident.kind.counts_militants() && incident.layer == 0 {
         diamond(painter, at, r, base, Stroke::new(1.3, style.ink));
     } else if is_hollow(incident.claim) {
@@ -479,4 +479,16 @@ pub fn size_samples(left: Pos2) -> [(Pos2, f32, &'static str); 3] {
         (pos2(left.x + 40.0, left.y), r(10.0), "10"),
         (pos2(left.x + 84.0, left.y), r(100.0), "100"),
     ]
+}
+
+/// A circle drawn in dashes: a place known only roughly.
+pub fn dashed_circle(painter: &Painter, at: Pos2, r: f32, stroke: Stroke) {
+    let n = 48;
+    let points: Vec<Pos2> = (0..=n)
+        .map(|k| {
+            let a = k as f32 / n as f32 * std::f32::consts::TAU;
+            at + egui::vec2(a.cos(), a.sin()) * r
+        })
+        .collect();
+    painter.extend(egui::Shape::dashed_line(&points, stroke, 5.0, 4.0));
 }

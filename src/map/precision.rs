@@ -1,14 +1,14 @@
 //! Incidents whose sources name only a province or a country, drawn as that area (softly
-//! filled, dashed edge, a dashed badge with their number) instead of a pin that would claim
+//! filled, a dashed badge with their number) instead of a pin that would claim
 //! a place nobody reported. District-level ones stay at their point as a soft disc
 //! (`incidents::paint_marker`).
 
-use super::incidents::{Drawn, LIST_LIMIT, Mark, Style, kind_color};
+use super::incidents::{Drawn, LIST_LIMIT, Mark, Style, dashed_circle};
 use super::places::PlaceShapes;
 use super::regions::AreaStyle;
 use super::transform::ScreenTransform;
 use crate::io::provinces::Area;
-use crate::model::{Dataset, Tally};
+use crate::model::Tally;
 use egui::epaint::Tessellator;
 use egui::{Align2, Color32, FontId, Mesh, Painter, Pos2, Stroke};
 use std::ops::Range;
@@ -36,7 +36,6 @@ struct Occupied {
 pub fn paint(
     painter: &Painter,
     t: &ScreenTransform,
-    dataset: &Dataset,
     tally: &Tally,
     range: &Range<usize>,
     provinces: usize,
@@ -56,7 +55,7 @@ pub fn paint(
             Some(Occupied {
                 area,
                 count: members.len(),
-                color: majority_color(dataset, members),
+                color: AREA_COLOR,
                 members: if members.len() <= LIST_LIMIT {
                     members.to_vec()
                 } else {
@@ -96,18 +95,10 @@ pub fn paint(
     }
 }
 
-/// The kind most of them are, as its colour: the area reads as attacks, or as operations.
-fn majority_color(dataset: &Dataset, members: &[u32]) -> Color32 {
-    let mut counts = [0usize; 5];
-    for &m in members.iter().take(500) {
-        let kind = dataset.incidents()[m as usize].kind;
-        if let Some(k) = crate::model::IncidentKind::ALL.iter().position(|&x| x == kind) {
-            counts[k] += 1;
-        }
-    }
-    let best = (0..5).max_by_key(|&k| counts[k]).unwrap_or(0);
-    kind_color(crate::model::IncidentKind::ALL[best])
-}
+/// One colour for every area incidents are placed at, whatever their kinds: the badge and the
+/// details tell them apart, and a colour that followed the mix would flicker while the
+/// timeline plays (and re-tessellate the outlines each time).
+pub const AREA_COLOR: Color32 = Color32::from_rgb(213, 94, 0);
 
 fn fill_mesh(
     ctx: &egui::Context,
@@ -136,13 +127,13 @@ fn fill_mesh(
             Area::Province(_) => 0.10 + 0.03 * o.count.min(6) as f32,
             Area::Country(_) => 0.0,
         };
-        // A province's edge dashed; a country's plain and thin, since dashing thousands of
-        // kilometres of border costs more than the rest of the frame.
+        // Plain edges: the badge's dashes say "somewhere in here", and dashing every
+        // province's border would cost more vertices than all the markers.
         let style = AreaStyle {
             fill: o.color.gamma_multiply(alpha),
-            outline: o.color.gamma_multiply(if alpha > 0.0 { 1.0 } else { 0.7 }),
-            width: if alpha > 0.0 { 1.8 } else { 1.2 },
-            dashed: alpha > 0.0,
+            outline: o.color.gamma_multiply(if alpha > 0.0 { 0.9 } else { 0.7 }),
+            width: if alpha > 0.0 { 1.6 } else { 1.2 },
+            dashed: false,
         };
         place.shape.paint(t, &style, &mut mesh, &mut outlines);
     }
@@ -167,15 +158,4 @@ fn badge(painter: &Painter, at: Pos2, count: usize, color: Color32, style: &Styl
         style.ink,
     );
     r
-}
-
-pub fn dashed_circle(painter: &Painter, at: Pos2, r: f32, stroke: Stroke) {
-    let n = 48;
-    let points: Vec<Pos2> = (0..=n)
-        .map(|k| {
-            let a = k as f32 / n as f32 * std::f32::consts::TAU;
-            at + egui::vec2(a.cos(), a.sin()) * r
-        })
-        .collect();
-    painter.extend(egui::Shape::dashed_line(&points, stroke, 5.0, 4.0));
 }

@@ -68,7 +68,7 @@ impl Measure {
 }
 
 /// A run of months, both ends included (month indices).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Period {
     pub from: i32,
     pub to: i32,

@@ -4,7 +4,7 @@
 
 use crate::map::choropleth::{class_color, class_labels};
 use crate::map::density::{Scale, ramp, ramp_position};
-use crate::map::precision::dashed_circle;
+use crate::map::incidents::dashed_circle;
 use crate::model::Measure;
 use egui::{Align2, Color32, FontId, RichText, Sense, Stroke, Ui, vec2};
 
@@ -57,13 +57,13 @@ pub fn rows(ui: &mut Ui, key: &ModeKey, size: f32, ink: Color32, dark: bool) {
                 ui.painter().circle_filled(
                     rect.center(),
                     d * 0.4,
-                    Color32::from_rgb(213, 94, 0).gamma_multiply(0.3),
+                    crate::map::precision::AREA_COLOR.gamma_multiply(0.3),
                 );
                 dashed_circle(
                     ui.painter(),
                     rect.center(),
                     d * 0.4,
-                    Stroke::new(2.0, Color32::from_rgb(213, 94, 0)),
+                    Stroke::new(2.0, crate::map::precision::AREA_COLOR),
                 );
                 text(ui, "dashed: place known only as an area");
             });
