@@ -310,13 +310,13 @@ impl AtlasApp {
         let provinces = crate::io::provinces::Provinces::shared().len();
         shown.by_province = crate::model::Tally::build(
             provinces,
-            passing().filter_map(|n| {
-                placed.province[n].map(|p| (usize::from(p), n as u32, killed(n)))
-            }),
+            passing()
+                .filter_map(|n| placed.province[n].map(|p| (usize::from(p), n as u32, killed(n)))),
         );
         shown.by_area = crate::model::Tally::build(
             crate::io::provinces::Placed::area_groups(),
-            passing().filter_map(|n| placed.area[n].map(|a| (a.index(provinces), n as u32, killed(n)))),
+            passing()
+                .filter_map(|n| placed.area[n].map(|a| (a.index(provinces), n as u32, killed(n)))),
         );
         shown.area_prefix = std::iter::once(0)
             .chain(incidents.iter().enumerate().scan(0u32, |sum, (n, i)| {
@@ -325,13 +325,9 @@ impl AtlasApp {
             }))
             .collect();
         let at_area = &shown.at_area;
-        let points = passing().filter(|&n| !at_area[n]).map(|n| {
-            (
-                n as u32,
-                dataset.unit(n as u32),
-                killed(n),
-            )
-        });
+        let points = passing()
+            .filter(|&n| !at_area[n])
+            .map(|n| (n as u32, dataset.unit(n as u32), killed(n)));
         // Large files keep clustering up to street level; the atlas's own few hundred
         // incidents are drawn one by one from zoom 7.
         use crate::map::incidents::{CLUSTER_BELOW_ZOOM, CLUSTER_CELL_PX, LARGE_DATASET};

@@ -162,8 +162,7 @@ pub fn run(o: &Options) -> Results {
     let t = Instant::now();
     h.state_mut().add_layer("synthetic", events);
     let load_ms = t.elapsed().as_secs_f64() * 1e3;
-    h.state_mut()
-        .run(crate::commands::Command::SetMode(o.mode));
+    h.state_mut().run(crate::commands::Command::SetMode(o.mode));
     // Let the basemap's tiles arrive so frames measure the steady state.
     let start = Instant::now();
     while h.state().offline_tiles_pending() > 0 && start.elapsed().as_secs() < 20 {

@@ -87,7 +87,13 @@ fn render_draws_every_map_mode_differently_from_the_points() {
     }
     let render = |name: &str, extra: &[&str]| {
         let png = out(&format!("mode-{name}.png"));
-        let mut args = vec!["render", "--out", png.to_str().unwrap(), "--size", "960x540"];
+        let mut args = vec![
+            "render",
+            "--out",
+            png.to_str().unwrap(),
+            "--size",
+            "960x540",
+        ];
         args.extend_from_slice(extra);
         let o = atlas(&args);
         assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
@@ -111,10 +117,22 @@ fn render_draws_every_map_mode_differently_from_the_points() {
             "{name}: only {differ} of {total} pixels differ from the points"
         );
     }
-    let o = atlas(&["render", "--out", out("bad.png").to_str().unwrap(), "--mode", "heat"]);
+    let o = atlas(&[
+        "render",
+        "--out",
+        out("bad.png").to_str().unwrap(),
+        "--mode",
+        "heat",
+    ]);
     assert!(!o.status.success());
     assert!(String::from_utf8_lossy(&o.stderr).contains("points, density, provinces or compare"));
-    let o = atlas(&["render", "--out", out("bad.png").to_str().unwrap(), "--compare", "2015"]);
+    let o = atlas(&[
+        "render",
+        "--out",
+        out("bad.png").to_str().unwrap(),
+        "--compare",
+        "2015",
+    ]);
     assert!(String::from_utf8_lossy(&o.stderr).contains("two periods"));
 }
 

@@ -55,12 +55,19 @@ fn each_mode_draws_and_its_legend_says_how_to_read_it() {
         }) => {
             assert!(scale.top >= 10.0, "Kabul alone has dozens: {scale:?}");
             assert!(scale.km > 10.0 && scale.km < 200.0, "{scale:?}");
-            assert!(left_out > 0, "province- and country-level ones are said to be left out");
+            assert!(
+                left_out > 0,
+                "province- and country-level ones are said to be left out"
+            );
         }
         other => panic!("{other:?}"),
     }
     h.get_by_label_contains("Density of incidents");
-    assert_eq!(h.state().last_frame.markers_drawn, 0, "no markers over the surface");
+    assert_eq!(
+        h.state().last_frame.markers_drawn,
+        0,
+        "no markers over the surface"
+    );
 
     run(&mut h, Command::ToggleMeasure);
     h.get_by_label_contains("Density of victims killed");
@@ -110,7 +117,9 @@ fn clicking_a_province_lists_its_numbers_and_incidents() {
     let Selection::Province(p) = *h.state().selection() else {
         panic!("{:?}", h.state().selection());
     };
-    let province = iskp_atlas::io::provinces::Provinces::shared().get(p).unwrap();
+    let province = iskp_atlas::io::provinces::Provinces::shared()
+        .get(p)
+        .unwrap();
     assert_eq!(province.name, "Nangarhar");
     h.get_by_label("Nangarhar");
     let count = h
@@ -128,19 +137,28 @@ fn clicking_a_province_lists_its_numbers_and_incidents() {
 fn an_incident_placed_at_a_province_is_drawn_as_that_area_until_exact_places_only() {
     let mut h = harness();
     let none_at_area = |h: &Harness<'static, AtlasApp>| {
-        h.state().last_frame.mode_key
-            == Some(ModeKey::Points { at_area: 0 })
+        h.state().last_frame.mode_key == Some(ModeKey::Points { at_area: 0 })
     };
     let shown = h.state().shown_count();
     let at_area = h.state().at_area_count();
-    assert!(at_area > 0 && !none_at_area(&h), "some are placed at an area");
-    assert!(h.state().last_frame.areas_drawn > 5, "drawn as their provinces and countries");
+    assert!(
+        at_area > 0 && !none_at_area(&h),
+        "some are placed at an area"
+    );
+    assert!(
+        h.state().last_frame.areas_drawn > 5,
+        "drawn as their provinces and countries"
+    );
     run(&mut h, Command::ToggleExactPlaces);
     assert_eq!(h.state().shown_count(), shown - at_area);
     assert!(none_at_area(&h), "{:?}", h.state().last_frame.mode_key);
     assert_eq!(h.state().last_frame.areas_drawn, 0);
     assert!(
-        h.state().state.filter.describe().contains("exact places only"),
+        h.state()
+            .state
+            .filter
+            .describe()
+            .contains("exact places only"),
         "exports say so"
     );
     // A year-dated incident reads "sometime in" in the details.
@@ -171,7 +189,11 @@ fn the_ruler_measures_the_great_circle_distance_between_two_clicks() {
     click_map(&mut h, 70.45, 34.43); // Jalalabad
     let km = h.state().last_frame.ruler_km.expect("a ruler is drawn");
     assert!((110.0..130.0).contains(&km), "{km}");
-    assert_eq!(*h.state().selection(), Selection::None, "the ruler's clicks select nothing");
+    assert_eq!(
+        *h.state().selection(),
+        Selection::None,
+        "the ruler's clicks select nothing"
+    );
     h.key_press(egui::Key::Escape);
     h.run_steps(2);
     assert_eq!(h.state().tool(), Tool::None);
@@ -183,8 +205,10 @@ fn a_note_and_an_arrow_are_saved_with_a_slide_and_come_back_with_it() {
     let mut h = harness();
     run(&mut h, Command::AddNote);
     click_map(&mut h, 70.45, 34.43);
-    h.state_mut().draft_mut().expect("a note is being written").text =
-        "Nangarhar: where ISKP first held ground".into();
+    h.state_mut()
+        .draft_mut()
+        .expect("a note is being written")
+        .text = "Nangarhar: where ISKP first held ground".into();
     run(&mut h, Command::SaveNote);
     run(&mut h, Command::AddArrow);
     click_map(&mut h, 70.45, 34.43);
@@ -202,7 +226,11 @@ fn a_note_and_an_arrow_are_saved_with_a_slide_and_come_back_with_it() {
     assert!(h.state().state.notes.is_empty());
     let last = h.state().state.slides.len() - 1;
     run(&mut h, Command::GoToSlide(last));
-    assert_eq!(h.state().state.notes, notes, "the slide brings its notes back");
+    assert_eq!(
+        h.state().state.notes,
+        notes,
+        "the slide brings its notes back"
+    );
     run(&mut h, Command::RemoveNote(0));
     assert_eq!(h.state().state.notes.len(), 1);
 }

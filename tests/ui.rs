@@ -99,7 +99,8 @@ fn boots_on_the_offline_basemap_framing_the_region() {
         .filter(|i| {
             matches!(
                 i.geo_precision,
-                iskp_atlas::model::GeoPrecision::Province | iskp_atlas::model::GeoPrecision::Country
+                iskp_atlas::model::GeoPrecision::Province
+                    | iskp_atlas::model::GeoPrecision::Country
             )
         })
         .count();

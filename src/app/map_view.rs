@@ -2,16 +2,16 @@
 //! order (areas, place names, incidents, picking, date stamp, story card and legend, scale
 //! bar, attribution), then what the frame drew, for tests and the benchmark.
 
+use super::mode_view::ModeInputs;
 use super::{AtlasApp, FrameStats, Scene, Shown};
 use crate::map::ScreenTransform;
 use crate::map::fly::Flight;
 use crate::map::incidents::{self, Mark};
+use crate::map::notes::Tool;
 use crate::map::overlays::{self, Look};
 use crate::map::picking::{self, Click};
 use crate::model::date::month_label;
 use crate::model::waves::wave_at;
-use super::mode_view::ModeInputs;
-use crate::map::notes::Tool;
 use crate::model::{Chapter, Dataset, MapMode, RegionRole, Selection, View};
 use crate::state::{HOME_BOUNDS, State};
 use crate::theme::Theme;
@@ -86,10 +86,7 @@ impl AtlasApp {
             let half = (rect.width() - COMPARE_GAP) / 2.0;
             vec![
                 Rect::from_min_size(rect.min, egui::vec2(half, rect.height())),
-                Rect::from_min_max(
-                    egui::pos2(rect.right() - half, rect.top()),
-                    rect.max,
-                ),
+                Rect::from_min_max(egui::pos2(rect.right() - half, rect.top()), rect.max),
             ]
         } else {
             vec![rect]
@@ -228,7 +225,10 @@ impl AtlasApp {
             0 => String::new(),
             n => format!(", {n} placed only at an area"),
         };
-        format!("{wave} · {mode} · {} incidents{at_area}", self.shown_count())
+        format!(
+            "{wave} · {mode} · {} incidents{at_area}",
+            self.shown_count()
+        )
     }
 
     /// Where an exported picture comes from: the atlas's version and data month, how many of
@@ -455,7 +455,8 @@ fn draw_parts(
     } else {
         fade
     };
-    for (role, mesh) in scene.areas[part.side].get(ui.ctx(), t, look.dark, &roles, fade, &scene.regions)
+    for (role, mesh) in
+        scene.areas[part.side].get(ui.ctx(), t, look.dark, &roles, fade, &scene.regions)
     {
         stats.regions_drawn.push(*role);
         painter.add(egui::Shape::Mesh(mesh.clone()));

@@ -10,7 +10,11 @@ impl AtlasApp {
     /// Picks up a tool, or puts it down when it is already in hand.
     pub(super) fn set_tool(&mut self, tool: Tool) {
         let panels = &mut self.rt.panels;
-        panels.tool = if panels.tool == tool { Tool::None } else { tool };
+        panels.tool = if panels.tool == tool {
+            Tool::None
+        } else {
+            tool
+        };
         panels.tool_points.clear();
         panels.draft = None;
     }

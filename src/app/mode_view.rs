@@ -199,7 +199,9 @@ fn provinces(
         m.look.dark,
     );
     if let Selection::Province(p) = m.shown.selection
-        && let Some(place) = scene.places.get(crate::io::provinces::Area::Province(p as u16))
+        && let Some(place) = scene
+            .places
+            .get(crate::io::provinces::Area::Province(p as u16))
     {
         let mut mesh = egui::Mesh::default();
         let mut outlines = Vec::new();
@@ -261,8 +263,16 @@ fn compare(
     let (title, counts) = text(period);
     let texts = [text(c.a).0, text(c.b).0];
     let s = m.look.grow();
-    side_label(painter, t.clip.left_top() + vec2(16.0, 10.0) * s, &title, &counts, m.look);
-    stats.compare_sides.push((t.clip, format!("{title} | {counts}")));
+    side_label(
+        painter,
+        t.clip.left_top() + vec2(16.0, 10.0) * s,
+        &title,
+        &counts,
+        m.look,
+    );
+    stats
+        .compare_sides
+        .push((t.clip, format!("{title} | {counts}")));
     let at_area = [c.a, c.b]
         .iter()
         .map(|p| m.shown.at_area_count(&m.dataset.month_range(p.from, p.to)))

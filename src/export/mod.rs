@@ -86,7 +86,9 @@ fn stage(p: &Picture) -> Result<Harness<'static, AtlasApp>, String> {
             }
             if let Some(c) = compare {
                 app.run(crate::commands::Command::SetCompare(Box::new(c)));
-                app.run(crate::commands::Command::SetMode(crate::model::MapMode::Compare));
+                app.run(crate::commands::Command::SetMode(
+                    crate::model::MapMode::Compare,
+                ));
             }
             if let Some(m) = mode {
                 app.run(crate::commands::Command::SetMode(m));

@@ -132,7 +132,10 @@ impl Provinces {
                 {
                     return Some(n as u16);
                 }
-                let key = ((i.lon * 100.0).round() as i64, (i.lat * 100.0).round() as i64);
+                let key = (
+                    (i.lon * 100.0).round() as i64,
+                    (i.lat * 100.0).round() as i64,
+                );
                 *memo
                     .entry(key)
                     .or_insert_with(|| self.at(i.lon, i.lat).map(|n| n as u16))
@@ -213,9 +216,11 @@ fn areas(dataset: &Dataset, province_of: &[Option<u16>]) -> Vec<Option<Area>> {
         .iter()
         .zip(province_of)
         .map(|(i, p)| match i.geo_precision {
-            GeoPrecision::Province => p
-                .map(Area::Province)
-                .or_else(|| countries.position(&i.country).map(|c| Area::Country(c as u16))),
+            GeoPrecision::Province => p.map(Area::Province).or_else(|| {
+                countries
+                    .position(&i.country)
+                    .map(|c| Area::Country(c as u16))
+            }),
             GeoPrecision::Country => countries
                 .position(&i.country)
                 .map(|c| Area::Country(c as u16)),
@@ -233,9 +238,15 @@ mod tests {
         let p = Provinces::shared();
         assert!(p.len() > 400);
         let name = |n: Option<usize>| n.map(|n| p.get(n).unwrap().name.clone());
-        assert_eq!(name(p.find("AFG", "nangarhar")).as_deref(), Some("Nangarhar"));
+        assert_eq!(
+            name(p.find("AFG", "nangarhar")).as_deref(),
+            Some("Nangarhar")
+        );
         assert_eq!(name(p.at(70.45, 34.43)).as_deref(), Some("Nangarhar")); // Jalalabad
-        assert_eq!(name(p.at(71.57, 34.01)).as_deref(), Some("Khyber Pakhtunkhwa")); // Peshawar
+        assert_eq!(
+            name(p.at(71.57, 34.01)).as_deref(),
+            Some("Khyber Pakhtunkhwa")
+        ); // Peshawar
         assert_eq!(name(p.at(71.5, 34.7)).as_deref(), Some("FATA")); // Bajaur
         assert_eq!(name(p.find("PAK", "F.A.T.A.")).as_deref(), Some("FATA"));
         assert_eq!(p.at(64.0, 16.0), None); // Arabian Sea

@@ -174,7 +174,10 @@ fn blur(grid: &mut [f32], spare: &mut Vec<f32>, w: usize, h: usize) {
     spare.resize(grid.len(), 0.0);
     for _ in 0..3 {
         for row in 0..h {
-            box_pass(&grid[row * w..(row + 1) * w], &mut spare[row * w..(row + 1) * w]);
+            box_pass(
+                &grid[row * w..(row + 1) * w],
+                &mut spare[row * w..(row + 1) * w],
+            );
         }
         grid.copy_from_slice(spare);
     }
@@ -283,7 +286,10 @@ mod tests {
         let peak = grid[15 * n + 15] * peak_norm();
         assert!((peak - 1.0).abs() < 1e-4, "{peak}");
         let total: f32 = grid.iter().sum();
-        assert!((total - 1.0).abs() < 1e-3, "blurring keeps the count: {total}");
+        assert!(
+            (total - 1.0).abs() < 1e-3,
+            "blurring keeps the count: {total}"
+        );
         assert_eq!(nice_ceiling(0.7), 1.0);
         assert_eq!(nice_ceiling(37.0), 50.0);
         assert_eq!(nice_ceiling(200.0), 200.0);

@@ -45,7 +45,12 @@ pub struct Ink {
 const ARROW_COLOR: Color32 = Color32::from_rgb(200, 20, 60);
 
 /// Notes and arrows; returns each one's text box (or head) for picking, in order.
-pub fn paint_notes(painter: &Painter, t: &ScreenTransform, notes: &[MapNote], ink: &Ink) -> Vec<Rect> {
+pub fn paint_notes(
+    painter: &Painter,
+    t: &ScreenTransform,
+    notes: &[MapNote],
+    ink: &Ink,
+) -> Vec<Rect> {
     notes
         .iter()
         .map(|n| {
@@ -110,7 +115,10 @@ fn text_box(painter: &Painter, at: Pos2, text: &str, ink: &Ink) -> Rect {
 /// The ruler from `a` to `b` (longitude, latitude): a line with its length written at the
 /// middle.
 pub fn paint_ruler(painter: &Painter, t: &ScreenTransform, a: [f64; 2], b: [f64; 2], ink: &Ink) {
-    let (pa, pb) = (t.lonlat_to_screen(a[0], a[1]), t.lonlat_to_screen(b[0], b[1]));
+    let (pa, pb) = (
+        t.lonlat_to_screen(a[0], a[1]),
+        t.lonlat_to_screen(b[0], b[1]),
+    );
     let w = 3.0 * ink.scale;
     painter.line_segment([pa, pb], Stroke::new(w + 3.0, ink.halo));
     painter.extend(egui::Shape::dashed_line(

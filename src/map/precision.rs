@@ -149,7 +149,12 @@ fn badge(painter: &Painter, at: Pos2, count: usize, color: Color32, style: &Styl
     let r = (10.0 + 3.0 * (count as f32).sqrt()).min(24.0) * style.scale.max(0.8);
     painter.circle_filled(at, r, style.halo.gamma_multiply(0.85));
     painter.circle_filled(at, r, color.gamma_multiply(0.30));
-    dashed_circle(painter, at, r, Stroke::new(2.2 * style.scale.max(0.8), color));
+    dashed_circle(
+        painter,
+        at,
+        r,
+        Stroke::new(2.2 * style.scale.max(0.8), color),
+    );
     painter.text(
         at,
         Align2::CENTER_CENTER,

@@ -119,7 +119,11 @@ impl Period {
                 format!("{a}\u{2013}{b}")
             }
         } else {
-            format!("{} \u{2013} {}", month_label(self.from), month_label(self.to))
+            format!(
+                "{} \u{2013} {}",
+                month_label(self.from),
+                month_label(self.to)
+            )
         }
     }
 }
@@ -187,7 +191,7 @@ impl Compare {
                     Compare {
                         a: period(a),
                         b: period(b),
-                                },
+                    },
                 )
             })
             .collect()
@@ -201,7 +205,10 @@ mod tests {
     #[test]
     fn periods_read_years_months_and_waves() {
         let last = 2026 * 12 + 1;
-        assert_eq!(Period::parse("2015-2018", last), Some(Period::years(2015, 2018)));
+        assert_eq!(
+            Period::parse("2015-2018", last),
+            Some(Period::years(2015, 2018))
+        );
         assert_eq!(
             Period::parse("2015-01-2019-09", last),
             Some(Period {
@@ -219,9 +226,16 @@ mod tests {
         assert_eq!(Period::parse("soon", last), None);
         assert_eq!(Period::years(2015, 2018).label(), "2015\u{2013}2018");
         let c = Compare::parse("2015-2018,2021-2024", last).unwrap();
-        assert_eq!((c.a, c.b), (Period::years(2015, 2018), Period::years(2021, 2024)));
+        assert_eq!(
+            (c.a, c.b),
+            (Period::years(2015, 2018), Period::years(2021, 2024))
+        );
         assert!(Compare::parse("2015-2018", last).is_err());
-        assert!(Compare::parse("2015-2018,later", last).unwrap_err().contains("later"));
+        assert!(
+            Compare::parse("2015-2018,later", last)
+                .unwrap_err()
+                .contains("later")
+        );
     }
 
     #[test]

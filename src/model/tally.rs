@@ -47,7 +47,9 @@ impl Tally {
 
     fn bounds(&self, g: usize, range: &Range<usize>) -> Option<(&Group, usize, usize)> {
         let group = self.groups.get(g)?;
-        let a = group.members.partition_point(|&m| (m as usize) < range.start);
+        let a = group
+            .members
+            .partition_point(|&m| (m as usize) < range.start);
         let b = group.members.partition_point(|&m| (m as usize) < range.end);
         Some((group, a, b.max(a)))
     }
@@ -81,7 +83,14 @@ mod tests {
     #[test]
     fn counts_and_victims_in_a_range_by_group() {
         // Incidents 0..6 in date order, in groups 0, 1, 0, 2, 0, 1.
-        let items = [(0, 0, 5), (1, 1, 1), (0, 2, 0), (2, 3, 7), (0, 4, 2), (1, 5, 3)];
+        let items = [
+            (0, 0, 5),
+            (1, 1, 1),
+            (0, 2, 0),
+            (2, 3, 7),
+            (0, 4, 2),
+            (1, 5, 3),
+        ];
         let t = Tally::build(3, items.into_iter());
         assert_eq!(t.count(0, &(0..6)), 3);
         assert_eq!(t.count(0, &(1..4)), 1);

@@ -107,6 +107,9 @@ mod tests {
             when_text(d, super::super::DatePrecision::Year),
             "sometime in 2021"
         );
-        assert_eq!(when_text(d, super::super::DatePrecision::Day), "26 Aug 2021");
+        assert_eq!(
+            when_text(d, super::super::DatePrecision::Day),
+            "26 Aug 2021"
+        );
     }
 }

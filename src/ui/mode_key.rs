@@ -78,10 +78,7 @@ pub fn rows(ui: &mut Ui, key: &ModeKey, size: f32, ink: Color32, dark: bool) {
             ramp_bar(ui, scale.top, size, ink);
             text(
                 ui,
-                &format!(
-                    "per spot, smoothed over about {:.0} km",
-                    scale.km.max(1.0)
-                ),
+                &format!("per spot, smoothed over about {:.0} km", scale.km.max(1.0)),
             );
             if *left_out > 0 {
                 text(
@@ -95,7 +92,10 @@ pub fn rows(ui: &mut Ui, key: &ModeKey, size: f32, ink: Color32, dark: bool) {
             measure,
             period,
         } => {
-            text(ui, &format!("{} per province", capitalised(measure.label())));
+            text(
+                ui,
+                &format!("{} per province", capitalised(measure.label())),
+            );
             text(ui, period);
             let mut labels = vec!["0".to_owned()];
             labels.extend(class_labels(breaks));
