@@ -488,12 +488,17 @@ pub fn size_samples(left: Pos2) -> [(Pos2, f32, &'static str); 3] {
 
 /// A circle drawn in dashes: a place known only roughly.
 pub fn dashed_circle(painter: &Painter, at: Pos2, r: f32, stroke: Stroke) {
-    let n = 48;
+    painter.extend(dashed_ring(at, r, stroke));
+}
+
+/// The dashes of [`dashed_circle`], about one every 9 points of its edge.
+pub fn dashed_ring(at: Pos2, r: f32, stroke: Stroke) -> Vec<egui::Shape> {
+    let n = ((std::f32::consts::TAU * r / 4.5).round() as usize).clamp(12, 96);
     let points: Vec<Pos2> = (0..=n)
         .map(|k| {
             let a = k as f32 / n as f32 * std::f32::consts::TAU;
             at + egui::vec2(a.cos(), a.sin()) * r
         })
         .collect();
-    painter.extend(egui::Shape::dashed_line(&points, stroke, 5.0, 4.0));
+    egui::Shape::dashed_line(&points, stroke, 5.0, 4.0)
 }

@@ -3,7 +3,7 @@
 //! a place nobody reported. District-level ones stay at their point as a soft disc
 //! (`incidents::paint_marker`).
 
-use super::incidents::{Drawn, LIST_LIMIT, Mark, Style, dashed_circle};
+use super::incidents::{Drawn, LIST_LIMIT, Mark, Style, dashed_ring};
 use super::places::PlaceShapes;
 use super::regions::AreaStyle;
 use super::transform::ScreenTransform;
@@ -18,20 +18,25 @@ use std::sync::Arc;
 /// changes: most frames of a playing timeline add nothing to a province.
 #[derive(Default)]
 pub struct AreaMeshes {
-    key: Option<(ScreenTransform, f32, Vec<(usize, usize, Color32)>)>,
+    key: Option<Key>,
     mesh: Arc<Mesh>,
 }
 
-/// One area with incidents placed at it in `range`.
+/// One area with incidents placed at it in `range`, and its badge.
 struct Occupied {
     area: Area,
     members: Vec<u32>,
     count: usize,
-    color: Color32,
+    at: Pos2,
+    radius: f32,
 }
 
-/// Draws the areas with incidents placed at them in `range` and adds their badges to
-/// `drawn` for picking. `tally` groups incidents by [`Area::index`].
+/// Everything the areas' mesh depends on: the view, the scale, the theme's halo, and per area
+/// its number, how strongly it is washed and its badge's size.
+type Key = (ScreenTransform, f32, f32, Color32, Vec<(usize, usize, u32)>);
+
+/// Draws the areas with incidents placed at them in `range`, with their badges, and adds the
+/// badges to `drawn` for picking. `tally` groups incidents by [`Area::index`].
 #[allow(clippy::too_many_arguments)]
 pub fn paint(
     painter: &Painter,
@@ -44,19 +49,23 @@ pub fn paint(
     style: &Style,
     drawn: &mut Drawn,
 ) {
+    let scale = style.scale.max(0.8);
     let occupied: Vec<Occupied> = tally
         .occupied(range)
         .filter_map(|g| {
             let area = Area::from_index(g, provinces);
-            if !shapes.get(area)?.shape.in_view(t) {
+            let place = shapes.get(area)?;
+            if !place.shape.in_view(t) {
                 return None;
             }
             let members = tally.members(g, range);
+            let count = members.len();
             Some(Occupied {
                 area,
-                count: members.len(),
-                color: AREA_COLOR,
-                members: if members.len() <= LIST_LIMIT {
+                count,
+                at: t.lonlat_to_screen(place.anchor[0], place.anchor[1]),
+                radius: (10.0 + 3.0 * (count as f32).sqrt()).min(24.0) * scale,
+                members: if count <= LIST_LIMIT {
                     members.to_vec()
                 } else {
                     Vec::new()
@@ -65,32 +74,36 @@ pub fn paint(
         })
         .collect();
     let ppp = painter.ctx().pixels_per_point();
-    let key = (
+    let key: Key = (
         *t,
         ppp,
+        scale,
+        style.halo,
         occupied
             .iter()
-            .map(|o| (o.area.index(provinces), o.count.min(8), o.color))
+            .map(|o| (o.area.index(provinces), o.count.min(6), o.radius.to_bits()))
             .collect(),
     );
     if meshes.key.as_ref() != Some(&key) {
-        meshes.mesh = Arc::new(fill_mesh(painter.ctx(), t, &occupied, shapes, ppp));
+        meshes.mesh = Arc::new(area_mesh(painter.ctx(), t, &occupied, shapes, ppp, style));
         meshes.key = Some(key);
     }
     painter.add(egui::Shape::Mesh(meshes.mesh.clone()));
     for o in occupied {
-        let Some(place) = shapes.get(o.area) else {
-            continue;
-        };
-        let at = t.lonlat_to_screen(place.anchor[0], place.anchor[1]);
-        let r = badge(painter, at, o.count, o.color, style);
+        painter.text(
+            o.at,
+            Align2::CENTER_CENTER,
+            o.count.to_string(),
+            FontId::proportional((o.radius * 0.85).clamp(11.0, 18.0)),
+            style.ink,
+        );
         drawn.incidents += o.count;
         drawn.marks.push(Mark::Area {
             members: o.members,
             count: o.count,
             name: o.area.name(),
-            at,
-            radius: r,
+            at: o.at,
+            radius: o.radius,
         });
     }
 }
@@ -100,12 +113,15 @@ pub fn paint(
 /// timeline plays (and re-tessellate the outlines each time).
 pub const AREA_COLOR: Color32 = Color32::from_rgb(213, 94, 0);
 
-fn fill_mesh(
+/// The areas' washes and edges, then their badges (a translucent disc with a dashed edge,
+/// like a cluster but saying "somewhere in here"), tessellated once for the cache.
+fn area_mesh(
     ctx: &egui::Context,
     t: &ScreenTransform,
     occupied: &[Occupied],
     shapes: &mut PlaceShapes,
     ppp: f32,
+    style: &Style,
 ) -> Mesh {
     let options = ctx.tessellation_options(|o| *o);
     let mut tessellator = Tessellator::new(ppp, options, [1, 1], vec![]);
@@ -129,38 +145,30 @@ fn fill_mesh(
         };
         // Plain edges: the badge's dashes say "somewhere in here", and dashing every
         // province's border would cost more vertices than all the markers.
-        let style = AreaStyle {
-            fill: o.color.gamma_multiply(alpha),
-            outline: o.color.gamma_multiply(if alpha > 0.0 { 0.9 } else { 0.7 }),
+        let area = AreaStyle {
+            fill: AREA_COLOR.gamma_multiply(alpha),
+            outline: AREA_COLOR.gamma_multiply(if alpha > 0.0 { 0.9 } else { 0.7 }),
             width: if alpha > 0.0 { 1.6 } else { 1.2 },
             dashed: false,
         };
-        place.shape.paint(t, &style, &mut mesh, &mut outlines);
+        place.shape.paint(t, &area, &mut mesh, &mut outlines);
     }
-    for outline in outlines {
-        tessellator.tessellate_shape(outline, &mut mesh);
+    let ring = Stroke::new(2.2 * style.scale.max(0.8), AREA_COLOR);
+    for o in occupied {
+        outlines.push(egui::Shape::circle_filled(
+            o.at,
+            o.radius,
+            style.halo.gamma_multiply(0.85),
+        ));
+        outlines.push(egui::Shape::circle_filled(
+            o.at,
+            o.radius,
+            AREA_COLOR.gamma_multiply(0.30),
+        ));
+        outlines.extend(dashed_ring(o.at, o.radius, ring));
+    }
+    for shape in outlines {
+        tessellator.tessellate_shape(shape, &mut mesh);
     }
     mesh
-}
-
-/// A translucent disc with a dashed edge and the count: like a cluster, but saying "somewhere
-/// in here". Returns its radius.
-fn badge(painter: &Painter, at: Pos2, count: usize, color: Color32, style: &Style) -> f32 {
-    let r = (10.0 + 3.0 * (count as f32).sqrt()).min(24.0) * style.scale.max(0.8);
-    painter.circle_filled(at, r, style.halo.gamma_multiply(0.85));
-    painter.circle_filled(at, r, color.gamma_multiply(0.30));
-    dashed_circle(
-        painter,
-        at,
-        r,
-        Stroke::new(2.2 * style.scale.max(0.8), color),
-    );
-    painter.text(
-        at,
-        Align2::CENTER_CENTER,
-        count.to_string(),
-        FontId::proportional((r * 0.85).clamp(11.0, 18.0)),
-        style.ink,
-    );
-    r
 }
