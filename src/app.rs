@@ -183,9 +183,8 @@ struct Shown {
     /// The incidents that pass, by province and by the area they are placed at.
     by_province: crate::model::Tally,
     by_area: crate::model::Tally,
-    /// `area_prefix[n]`: how many of the first `n` incidents pass and are placed only at a
-    /// district, province or country.
-    area_prefix: Vec<u32>,
+    /// Incidents that pass and are placed only at a district, province or country.
+    at_area_passing: crate::model::mask::Running,
 }
 
 /// The story and the stage.
@@ -318,12 +317,12 @@ impl AtlasApp {
             passing()
                 .filter_map(|n| placed.area[n].map(|a| (a.index(provinces), n as u32, killed(n)))),
         );
-        shown.area_prefix = std::iter::once(0)
-            .chain(incidents.iter().enumerate().scan(0u32, |sum, (n, i)| {
-                *sum += u32::from(mask[n] && i.geo_precision.is_area());
-                Some(*sum)
-            }))
-            .collect();
+        shown.at_area_passing = crate::model::mask::Running::new(
+            incidents
+                .iter()
+                .enumerate()
+                .map(|(n, i)| mask[n] && i.geo_precision.is_area()),
+        );
         let at_area = &shown.at_area;
         let points = passing()
             .filter(|&n| !at_area[n])

@@ -48,7 +48,6 @@ impl AtlasApp {
             date_stamp: month_label(self.state.timeline.cursor()),
             ..Default::default()
         };
-        let mut click = None;
         let range = self.shown_range();
 
         // Walkers holds the tiles and the camera mutably while the parts read the rest.
@@ -80,75 +79,12 @@ impl AtlasApp {
             range: range.clone(),
             tool: (rt.panels.tool, &rt.panels.tool_points),
         };
-        // Two periods side by side: two maps of the same view, the right one following the
-        // left (and the left following the right when it is the one moved).
-        let sides = if state.mode == MapMode::Compare {
-            let half = (rect.width() - COMPARE_GAP) / 2.0;
-            vec![
-                Rect::from_min_size(rect.min, egui::vec2(half, rect.height())),
-                Rect::from_min_max(egui::pos2(rect.right() - half, rect.top()), rect.max),
-            ]
-        } else {
-            vec![rect]
+        let tiles = MapTiles {
+            offline: &mut rt.tiles.offline,
+            online,
         };
-        if let Some(center) = camera.memory.detached() {
-            camera.twin.center_at(center);
-        } else {
-            camera.twin.follow_my_position();
-        }
-        let _ = camera.twin.set_zoom(camera.memory.zoom());
-        let twin_before = (camera.twin.detached(), camera.twin.zoom());
-        let last = sides.len() - 1;
-        let mut online = online;
-        for (side, &area) in sides.iter().enumerate() {
-            let memory = if side == 0 {
-                &mut camera.memory
-            } else {
-                &mut camera.twin
-            };
-            let mut map = walkers::Map::new(
-                Some(&mut rt.tiles.offline),
-                memory,
-                lon_lat(home.lon, home.lat),
-            )
-            .zoom_with_ctrl(false)
-            .double_click_to_zoom(true);
-            if let Some(online) = online.as_deref_mut() {
-                map = map.with_layer(online, 1.0);
-            }
-            let flight = (&mut camera.flight, &mut camera.auto_fit);
-            let part = Part {
-                side,
-                last: side == last,
-            };
-            ui.scope_builder(egui::UiBuilder::new().max_rect(area), |ui| {
-                map.show(ui, |ui, response, projector, _memory| {
-                    // A hand on the map takes it back from an animation.
-                    if response.dragged()
-                        || (response.hovered()
-                            && ui.input(|i| i.smooth_scroll_delta != egui::Vec2::ZERO))
-                    {
-                        *flight.0 = None;
-                        *flight.1 = None;
-                    }
-                    let t = ScreenTransform::from_projector(projector);
-                    if let Some(c) = draw_parts(ui, &response, &t, &inputs, scene, &mut stats, part)
-                    {
-                        click = Some(c);
-                    }
-                    if side == 0 {
-                        stats.transform = Some(t);
-                    }
-                });
-            });
-        }
-        if sides.len() > 1
-            && (camera.twin.detached(), camera.twin.zoom()) != twin_before
-            && let Some(center) = camera.twin.detached()
-        {
-            camera.memory.center_at(center);
-            let _ = camera.memory.set_zoom(camera.twin.zoom());
-        }
+        let home = lon_lat(home.lon, home.lat);
+        let click = show_maps(ui, rect, tiles, home, camera, scene, &inputs, &mut stats);
         if let Some(click) = click {
             self.clicked(click, now);
         }
@@ -335,12 +271,6 @@ fn reserved_for_overlays(map: Rect, look: &Look, inputs: &Inputs) -> Vec<Rect> {
     reserved
 }
 
-fn lonlat_at(t: &ScreenTransform, pos: egui::Pos2) -> [f64; 2] {
-    let [x, y] = t.screen_to_unit(pos);
-    let (lon, lat) = crate::model::mercator::unit_to_lonlat(x, y);
-    [lon, lat]
-}
-
 /// The briefer's notes and arrows, the ruler, and what the tool in hand asks for.
 fn marks(
     painter: &egui::Painter,
@@ -359,7 +289,7 @@ fn marks(
     crate::map::notes::paint_notes(painter, t, notes, &ink);
     stats.notes_drawn = notes.len();
     let (tool, points) = inputs.tool;
-    let pointer = response.hover_pos().map(|p| lonlat_at(t, p));
+    let pointer = response.hover_pos().map(|p| t.screen_to_lonlat(p));
     let ruler = match (tool, points) {
         (Tool::Ruler, [a, b, ..]) => Some((*a, *b)),
         (Tool::Ruler | Tool::Arrow, [a]) => pointer.map(|p| (*a, p)),
@@ -390,6 +320,90 @@ fn marks(
         );
         response.ctx.set_cursor_icon(egui::CursorIcon::Crosshair);
     }
+}
+
+/// The basemap's sources for this frame: the offline map, and the online one on top.
+struct MapTiles<'a> {
+    offline: &'a mut crate::basemap::offline::OfflineTiles,
+    online: Option<&'a mut walkers::HttpTiles>,
+}
+
+/// The map, or two periods side by side: two maps of the same view, the right one following
+/// the left (and the left following the right when it is the one moved). Returns what a
+/// click asked for.
+#[allow(clippy::too_many_arguments)]
+fn show_maps(
+    ui: &mut egui::Ui,
+    rect: Rect,
+    mut tiles: MapTiles,
+    home: walkers::Position,
+    camera: &mut super::Camera,
+    scene: &mut Scene,
+    inputs: &Inputs,
+    stats: &mut FrameStats,
+) -> Option<Click> {
+    let sides = if inputs.state.mode == MapMode::Compare {
+        let half = (rect.width() - COMPARE_GAP) / 2.0;
+        vec![
+            Rect::from_min_size(rect.min, egui::vec2(half, rect.height())),
+            Rect::from_min_max(egui::pos2(rect.right() - half, rect.top()), rect.max),
+        ]
+    } else {
+        vec![rect]
+    };
+    if let Some(center) = camera.memory.detached() {
+        camera.twin.center_at(center);
+    } else {
+        camera.twin.follow_my_position();
+    }
+    let _ = camera.twin.set_zoom(camera.memory.zoom());
+    let twin_before = (camera.twin.detached(), camera.twin.zoom());
+    let mut click = None;
+    for (side, &area) in sides.iter().enumerate() {
+        let memory = if side == 0 {
+            &mut camera.memory
+        } else {
+            &mut camera.twin
+        };
+        let mut map = walkers::Map::new(Some(&mut *tiles.offline), memory, home)
+            .zoom_with_ctrl(false)
+            .double_click_to_zoom(true);
+        if let Some(online) = tiles.online.as_deref_mut() {
+            map = map.with_layer(online, 1.0);
+        }
+        let (flight, auto_fit) = (&mut camera.flight, &mut camera.auto_fit);
+        let part = Part {
+            side,
+            last: side + 1 == sides.len(),
+        };
+        ui.scope_builder(egui::UiBuilder::new().max_rect(area), |ui| {
+            map.show(ui, |ui, response, projector, _memory| {
+                // A hand on the map takes it back from an animation.
+                if response.dragged()
+                    || (response.hovered()
+                        && ui.input(|i| i.smooth_scroll_delta != egui::Vec2::ZERO))
+                {
+                    *flight = None;
+                    *auto_fit = None;
+                }
+                let t = ScreenTransform::from_projector(projector);
+                if let Some(c) = draw_parts(ui, &response, &t, inputs, scene, stats, part) {
+                    click = Some(c);
+                }
+                if side == 0 {
+                    stats.transform = Some(t);
+                }
+            });
+        });
+    }
+    if sides.len() > 1
+        && (camera.twin.detached(), camera.twin.zoom()) != twin_before
+        && let Some(center) = camera.twin.detached()
+    {
+        camera.memory.center_at(center);
+        let _ = camera.memory.set_zoom(camera.twin.zoom());
+    }
+    click
 }
 
 /// The gap between the two maps of a comparison, in points.
@@ -505,7 +519,7 @@ fn draw_parts(
                 let provinces = state.mode == MapMode::Provinces;
                 picking::click(&scene.drawn, pos, t, dataset, &state.layers, provinces)
             } else {
-                Click::Place(lonlat_at(t, pos))
+                Click::Place(t.screen_to_lonlat(pos))
             }
         });
     if state.mode != MapMode::Compare {
@@ -513,6 +527,11 @@ fn draw_parts(
     }
     if !part.last {
         return click;
+    }
+    if look.stage.is_none()
+        && let Some(key) = &stats.mode_key
+    {
+        ui::mode_key::overlay(ui, map, key, look.dark);
     }
     if look.stage.is_some() {
         if let Some((i, c, n)) = inputs.chapter {

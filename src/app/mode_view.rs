@@ -42,11 +42,7 @@ pub(super) struct ModeInputs<'a> {
 impl Shown {
     /// Of the incidents in `range` that pass, how many are placed only at an area.
     pub(super) fn at_area_count(&self, range: &Range<usize>) -> usize {
-        let p = &self.area_prefix;
-        match (p.get(range.end), p.get(range.start)) {
-            (Some(b), Some(a)) if range.start <= range.end => (b - a) as usize,
-            _ => 0,
-        }
+        self.at_area_passing.count(range)
     }
 
     /// Of the incidents in `range` that pass, how many are placed only at a province or a

@@ -69,7 +69,7 @@ impl AtlasApp {
                 at_area: Vec::new(),
                 by_province: Default::default(),
                 by_area: Default::default(),
-                area_prefix: Vec::new(),
+                at_area_passing: Default::default(),
             },
             story: Story {
                 chapters,
@@ -127,6 +127,10 @@ fn initial_state(saved: Option<&str>, launch: &Launch, dataset: &Dataset) -> Sta
         state
             .timeline
             .set_months(first, last.date.month_index().max(first));
+        // The waves' comparison, untouched by the user, runs its last wave to the data's end.
+        if state.compare == crate::model::Compare::default() {
+            state.compare = crate::model::Compare::waves(Some(state.timeline.last));
+        }
     }
     if let Some(b) = launch.basemap {
         state.basemap = b;

@@ -58,7 +58,7 @@ impl Areas {
                     let mut mesh = Mesh::default();
                     let mut outlines = Vec::new();
                     for shape in regions.iter().filter(|r| r.role == role) {
-                        shape.paint(t, &style, &mut mesh, &mut outlines);
+                        shape.shape.paint(t, &style, &mut mesh, &mut outlines);
                     }
                     if mesh.is_empty() {
                         return None;

@@ -148,7 +148,7 @@ impl Choropleth {
             self.key = Some(key);
         }
         painter.add(egui::Shape::Mesh(self.mesh.clone()));
-        // Numbers once a province is some 40 points across: below that they would collide.
+        // Numbers from zoom 4.5, where the smaller provinces can hold them without collisions.
         let font = FontId::proportional(style.admin1_size.max(13.0));
         for &(p, v) in values.iter().filter(|(_, v)| *v > 0) {
             let Some(place) = shapes.get(Area::Province(p as u16)) else {

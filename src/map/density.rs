@@ -149,7 +149,12 @@ impl Density {
                 image.pixels[y * w + x] = color(v, top);
             }
         }
-        let px_per_km = t.world_px() / (40_075.0 * center_lat(t).to_radians().cos().max(0.1));
+        let px_per_km = t.world_px()
+            / (40_075.0
+                * t.screen_to_lonlat(t.clip.center())[1]
+                    .to_radians()
+                    .cos()
+                    .max(0.1));
         self.scale = Scale {
             top,
             km: (2.0 * 2.45 * f64::from(CELL_PX)) / px_per_km,
@@ -160,11 +165,6 @@ impl Density {
         ));
         image
     }
-}
-
-fn center_lat(t: &ScreenTransform) -> f64 {
-    let [x, y] = t.screen_to_unit(t.clip.center());
-    crate::model::mercator::unit_to_lonlat(x, y).1
 }
 
 /// Three box passes each way: close to a Gaussian, at a cost that does not grow with the

@@ -44,35 +44,25 @@ pub struct Ink {
 
 const ARROW_COLOR: Color32 = Color32::from_rgb(200, 20, 60);
 
-/// Notes and arrows; returns each one's text box (or head) for picking, in order.
-pub fn paint_notes(
-    painter: &Painter,
-    t: &ScreenTransform,
-    notes: &[MapNote],
-    ink: &Ink,
-) -> Vec<Rect> {
-    notes
-        .iter()
-        .map(|n| {
-            let at = t.lonlat_to_screen(n.at[0], n.at[1]);
-            let anchor = match n.from {
-                Some(from) => {
-                    let tail = t.lonlat_to_screen(from[0], from[1]);
-                    arrow(painter, tail, at, ink);
-                    tail
-                }
-                None => {
-                    painter.circle(at, 5.0 * ink.scale, ARROW_COLOR, Stroke::new(2.0, ink.halo));
-                    at
-                }
-            };
-            if n.text.is_empty() {
-                Rect::from_center_size(at, vec2(16.0, 16.0) * ink.scale)
-            } else {
-                text_box(painter, anchor, &n.text, ink)
+/// Notes and arrows, each arrow with its note (if any) at its tail.
+pub fn paint_notes(painter: &Painter, t: &ScreenTransform, notes: &[MapNote], ink: &Ink) {
+    for n in notes {
+        let at = t.lonlat_to_screen(n.at[0], n.at[1]);
+        let anchor = match n.from {
+            Some(from) => {
+                let tail = t.lonlat_to_screen(from[0], from[1]);
+                arrow(painter, tail, at, ink);
+                tail
             }
-        })
-        .collect()
+            None => {
+                painter.circle(at, 5.0 * ink.scale, ARROW_COLOR, Stroke::new(2.0, ink.halo));
+                at
+            }
+        };
+        if !n.text.is_empty() {
+            text_box(painter, anchor, &n.text, ink);
+        }
+    }
 }
 
 fn arrow(painter: &Painter, tail: Pos2, head: Pos2, ink: &Ink) {
@@ -94,8 +84,8 @@ fn arrow(painter: &Painter, tail: Pos2, head: Pos2, ink: &Ink) {
     ));
 }
 
-/// A note's text in a box just above and right of `at`; returns the box.
-fn text_box(painter: &Painter, at: Pos2, text: &str, ink: &Ink) -> Rect {
+/// A note's text in a box just above and right of `at`.
+fn text_box(painter: &Painter, at: Pos2, text: &str, ink: &Ink) {
     let font = FontId::proportional(16.0 * ink.scale);
     let galley = painter.layout(text.to_owned(), font, ink.text, 280.0 * ink.scale);
     let pad = 6.0 * ink.scale;
@@ -109,7 +99,6 @@ fn text_box(painter: &Painter, at: Pos2, text: &str, ink: &Ink) -> Rect {
         egui::StrokeKind::Inside,
     );
     painter.galley(rect.min + vec2(pad, pad), galley, ink.text);
-    rect
 }
 
 /// The ruler from `a` to `b` (longitude, latitude): a line with its length written at the

@@ -4,7 +4,6 @@
 use super::ScreenTransform;
 use super::incidents::{self, Drawn, Mark};
 use crate::model::filter::toll_text;
-use crate::model::mercator::unit_to_lonlat;
 use crate::model::waves::{place_text, when_text};
 use crate::model::{Dataset, Layers, RegionRole, Selection, View};
 use egui::Pos2;
@@ -91,8 +90,7 @@ pub fn click(
             })
         }
         None if provinces => {
-            let [x, y] = t.screen_to_unit(pointer);
-            let (lon, lat) = unit_to_lonlat(x, y);
+            let [lon, lat] = t.screen_to_lonlat(pointer);
             Click::Select(
                 crate::io::provinces::Provinces::shared()
                     .at(lon, lat)
@@ -107,8 +105,7 @@ pub fn click(
 
 /// Two zoom levels closer, centred on `at`.
 fn closer(t: &ScreenTransform, at: Pos2) -> Click {
-    let [x, y] = t.screen_to_unit(at);
-    let (lon, lat) = unit_to_lonlat(x, y);
+    let [lon, lat] = t.screen_to_lonlat(at);
     Click::ZoomTo(View {
         lon,
         lat,
@@ -123,8 +120,7 @@ pub fn region_at(
     t: &ScreenTransform,
     pos: Pos2,
 ) -> Option<usize> {
-    let [x, y] = t.screen_to_unit(pos);
-    let (lon, lat) = unit_to_lonlat(x, y);
+    let [lon, lat] = t.screen_to_lonlat(pos);
     let p = geo::Point::new(lon, lat);
     RegionRole::ALL
         .iter()

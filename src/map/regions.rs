@@ -63,17 +63,6 @@ impl RegionShape {
             shape: PolygonShape::new(&region.geometry),
         }
     }
-
-    /// Adds this area's fill to `mesh` and its outline to `outlines`, for the visible parts.
-    pub fn paint(
-        &self,
-        t: &ScreenTransform,
-        style: &AreaStyle,
-        mesh: &mut Mesh,
-        outlines: &mut Vec<Shape>,
-    ) {
-        self.shape.paint(t, style, mesh, outlines);
-    }
 }
 
 impl PolygonShape {

@@ -52,6 +52,13 @@ impl ScreenTransform {
         ]
     }
 
+    /// Screen point to longitude and latitude.
+    pub fn screen_to_lonlat(&self, p: Pos2) -> [f64; 2] {
+        let [x, y] = self.screen_to_unit(p);
+        let (lon, lat) = crate::model::mercator::unit_to_lonlat(x, y);
+        [lon, lat]
+    }
+
     pub fn unit_to_screen(&self, u: [f64; 2]) -> Pos2 {
         pos2(
             (self.origin.0 + u[0] * self.world_px) as f32,

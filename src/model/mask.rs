@@ -8,8 +8,7 @@ use std::ops::Range;
 #[derive(Debug, Default)]
 pub struct Mask {
     passes: Vec<bool>,
-    /// `prefix[n]`: how many of the first `n` incidents pass.
-    prefix: Vec<u32>,
+    passing: Running,
     /// What the mask was built from; `None` forces a rebuild.
     built_from: Option<(Filter, Vec<bool>, Vec<bool>)>,
 }
@@ -42,12 +41,7 @@ impl Mask {
                         || i.actors.iter().any(|a| a == "IS"))
             })
             .collect();
-        self.prefix = std::iter::once(0)
-            .chain(self.passes.iter().scan(0u32, |n, &m| {
-                *n += u32::from(m);
-                Some(*n)
-            }))
-            .collect();
+        self.passing = Running::new(self.passes.iter().copied());
         self.built_from = Some((filter.clone(), visible.to_vec(), is_only.to_vec()));
         true
     }
@@ -64,6 +58,29 @@ impl Mask {
 
     /// How many incidents in `range` (indices into the dataset) pass.
     pub fn count(&self, range: Range<usize>) -> usize {
+        self.passing.count(&range)
+    }
+}
+
+/// Running counts of a flag per incident, so how many are set in a range is two lookups.
+#[derive(Debug, Default, Clone)]
+pub struct Running {
+    /// `prefix[n]`: how many of the first `n` are set.
+    prefix: Vec<u32>,
+}
+
+impl Running {
+    pub fn new(flags: impl Iterator<Item = bool>) -> Self {
+        let prefix = std::iter::once(0)
+            .chain(flags.scan(0u32, |n, f| {
+                *n += u32::from(f);
+                Some(*n)
+            }))
+            .collect();
+        Self { prefix }
+    }
+
+    pub fn count(&self, range: &Range<usize>) -> usize {
         match (self.prefix.get(range.end), self.prefix.get(range.start)) {
             (Some(end), Some(start)) if range.start <= range.end => (end - start) as usize,
             _ => 0,

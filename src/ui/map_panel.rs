@@ -57,7 +57,8 @@ pub fn show(
     {
         out.push(Command::ToggleExactPlaces);
     }
-    if let Some(key) = key {
+    // Density's and the provinces' keys sit on the map itself (`mode_key::overlay`).
+    if let Some(key) = key.filter(|k| k.has_markers()) {
         rows(ui, key, 13.0, ui.visuals().text_color(), dark);
     }
     ui.add_space(4.0);

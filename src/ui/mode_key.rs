@@ -118,6 +118,33 @@ pub fn rows(ui: &mut Ui, key: &ModeKey, size: f32, ink: Color32, dark: bool) {
     }
 }
 
+/// At the desk, the density's and the provinces' keys in the map's bottom-left corner, so
+/// they are read with the map rather than found in the panel.
+pub fn overlay(ui: &Ui, map: egui::Rect, key: &ModeKey, dark: bool) {
+    if key.has_markers() {
+        return;
+    }
+    let (fill, ink) = if dark {
+        (Color32::from_black_alpha(200), Color32::WHITE)
+    } else {
+        (Color32::from_white_alpha(225), Color32::BLACK)
+    };
+    let below = ui.ctx().content_rect().bottom() - map.bottom();
+    egui::Area::new(egui::Id::unique("desk-mode-key"))
+        .anchor(
+            Align2::LEFT_BOTTOM,
+            vec2(map.left() + 10.0, -(10.0 + below)),
+        )
+        .interactable(false)
+        .show(ui.ctx(), |ui| {
+            egui::Frame::new()
+                .fill(fill)
+                .corner_radius(4.0)
+                .inner_margin(8.0)
+                .show(ui, |ui| rows(ui, key, 13.0, ink, dark));
+        });
+}
+
 fn capitalised(s: &str) -> String {
     let mut c = s.chars();
     c.next()
