@@ -430,12 +430,14 @@ fn paint_marker(
         let px_per_km = t.world_px() / (40_075.0 * incident.lat.to_radians().cos().max(0.1));
         r = r.max((15.0 * px_per_km) as f32).min(400.0);
         painter.circle_filled(at, r, base.gamma_multiply(0.28));
-        dashed_circle(
-            painter,
-            at,
-            r,
-            Stroke::new(2.0 * style.scale.max(0.8), base),
-        );
+        let edge = Stroke::new(2.0 * style.scale.max(0.8), base);
+        // Dashed while marker-sized; a district-wide disc gets a faint plain edge, since a
+        // few dozen of them dashed cost more than every other marker together.
+        if r <= 30.0 {
+            dashed_circle(painter, at, r, edge);
+        } else {
+            painter.circle_stroke(at, r, Stroke::new(1.5, base.gamma_multiply(0.6)));
+        }
     } else if incident.kind.counts_militants() && incident.layer == 0 {
         diamond(painter, at, r, base, Stroke::new(1.3, style.ink));
     } else if is_hollow(incident.claim) {
