@@ -181,11 +181,8 @@ fn blur(grid: &mut [f32], spare: &mut Vec<f32>, w: usize, h: usize) {
         }
         grid.copy_from_slice(spare);
     }
-    let mut column = [vec![0.0; h], vec![0.0; h]];
     for _ in 0..3 {
-        for col in 0..w {
-            box_column(grid, spare, col, w, &mut column);
-        }
+        box_rows(grid, spare, w, h);
         grid.copy_from_slice(spare);
     }
 }
@@ -206,14 +203,26 @@ fn box_pass(src: &[f32], dst: &mut [f32]) {
     }
 }
 
-fn box_column(grid: &[f32], spare: &mut [f32], col: usize, w: usize, column: &mut [Vec<f32>; 2]) {
-    let [src, dst] = column;
-    for (r, v) in src.iter_mut().enumerate() {
-        *v = grid[r * w + col];
+/// One box average down the columns, a whole row at a time: the running sum is a row of
+/// sums, so the work walks memory in order instead of striding down each column.
+fn box_rows(grid: &[f32], out: &mut [f32], w: usize, h: usize) {
+    let width = (2 * BLUR + 1) as f32;
+    let mut sum = vec![0.0f32; w];
+    let row = |r: usize| &grid[r * w..(r + 1) * w];
+    for r in 0..=BLUR.min(h.saturating_sub(1)) {
+        sum.iter_mut().zip(row(r)).for_each(|(s, v)| *s += v);
     }
-    box_pass(src, dst);
-    for (r, v) in dst.iter().enumerate() {
-        spare[r * w + col] = *v;
+    for r in 0..h {
+        out[r * w..(r + 1) * w]
+            .iter_mut()
+            .zip(&sum)
+            .for_each(|(o, s)| *o = s / width);
+        if r + BLUR + 1 < h {
+            sum.iter_mut().zip(row(r + BLUR + 1)).for_each(|(s, v)| *s += v);
+        }
+        if r >= BLUR {
+            sum.iter_mut().zip(row(r - BLUR)).for_each(|(s, v)| *s -= v);
+        }
     }
 }
 
