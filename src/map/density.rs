@@ -218,7 +218,9 @@ fn box_rows(grid: &[f32], out: &mut [f32], w: usize, h: usize) {
             .zip(&sum)
             .for_each(|(o, s)| *o = s / width);
         if r + BLUR + 1 < h {
-            sum.iter_mut().zip(row(r + BLUR + 1)).for_each(|(s, v)| *s += v);
+            sum.iter_mut()
+                .zip(row(r + BLUR + 1))
+                .for_each(|(s, v)| *s += v);
         }
         if r >= BLUR {
             sum.iter_mut().zip(row(r - BLUR)).for_each(|(s, v)| *s -= v);
