@@ -94,18 +94,8 @@ pub fn files(
     let mut report = Report::default();
     for path in paths {
         let name = path.display().to_string();
-        let text = match std::fs::read(path) {
-            Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(text) => text,
-                Err(e) => {
-                    let msg = format!(
-                        "not UTF-8 text (first bad byte at offset {})",
-                        e.utf8_error().valid_up_to()
-                    );
-                    report.errors.push(LoadError::file(&name, msg));
-                    continue;
-                }
-            },
+        let bytes = match std::fs::read(path) {
+            Ok(bytes) => bytes,
             Err(e) => {
                 report
                     .errors
@@ -113,26 +103,22 @@ pub fn files(
                 continue;
             }
         };
+        // The atlas's own files are UTF-8 JSON; anything else (sheets, UTF-16, KML) is
+        // checked the way the import reads it.
+        let text = String::from_utf8_lossy(&bytes);
         use crate::io::import::{self, Format};
         if is_region_file(&text) {
             report.add(region_file(&name, &text));
         } else if is_totals_file(&text) {
             report.add(totals_file(&name, &text));
-        } else if matches!(
-            import::detect(text.as_bytes()),
-            None | Some(Format::AtlasGeoJson)
-        ) {
+        } else if matches!(import::detect(&text), None | Some(Format::AtlasGeoJson))
+            && std::str::from_utf8(&bytes).is_ok()
+        {
             report.add(incident_file(&name, &text, countries, today));
         } else {
             // Other formats are checked the way the atlas reads them: every row it would skip
             // is an error here.
-            match import::read_columns(
-                &name,
-                text.as_bytes(),
-                1,
-                &crate::io::Progress::default(),
-                columns,
-            ) {
+            match import::read_columns(&name, &bytes, 1, &crate::io::Progress::default(), columns) {
                 Ok((_, incidents, r)) => {
                     report.incidents += incidents.len();
                     report.errors.extend(r.first_skipped);

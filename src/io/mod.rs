@@ -6,6 +6,7 @@ pub mod chapters;
 pub mod countries;
 pub mod embedded;
 pub mod error;
+pub mod gazetteer;
 pub mod import;
 pub mod incidents;
 pub mod progress;

@@ -2,9 +2,12 @@
 //! and a longitude. A real CSV reader is used throughout: UCDP quotes fields that hold line
 //! breaks.
 
+use super::table::Text;
+use super::text::LineCounter;
 use super::{Mapping, Report};
 use crate::io::LoadError;
 use crate::io::Progress;
+use crate::io::gazetteer::Gazetteer;
 use crate::model::{Claim, Date, DatePrecision, GeoPrecision, Incident, IncidentKind, Source};
 use std::collections::HashMap;
 use std::sync::atomic::Ordering;
@@ -35,22 +38,66 @@ impl Columns {
     }
 }
 
-fn reader(text: &str) -> csv::Reader<&[u8]> {
-    let first = text.lines().next().unwrap_or("");
+fn reader<'t>(text: &'t Text<'_>) -> csv::Reader<&'t [u8]> {
+    let first = text.body.lines().next().unwrap_or("");
     // Spreadsheets in many locales write semicolons; some tools write tabs.
-    let delimiter = [b',', b';', b'\t']
-        .into_iter()
-        .max_by_key(|d| first.bytes().filter(|b| b == d).count())
-        .unwrap_or(b',');
+    let delimiter = text.delimiter.unwrap_or_else(|| {
+        [b',', b';', b'\t']
+            .into_iter()
+            .max_by_key(|d| first.bytes().filter(|b| b == d).count())
+            .unwrap_or(b',')
+    });
     csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .flexible(true)
-        .from_reader(text.as_bytes())
+        .from_reader(text.body.as_bytes())
 }
 
-fn headers(file: &str, r: &mut csv::Reader<&[u8]>) -> Result<Columns, LoadError> {
+/// Physical lines (or a sheet's rows) of a reader's records.
+struct Lines<'t> {
+    text: &'t Text<'t>,
+    counter: LineCounter,
+}
+
+impl<'t> Lines<'t> {
+    fn new(text: &'t Text<'t>) -> Self {
+        Self {
+            text,
+            counter: LineCounter::default(),
+        }
+    }
+
+    fn of(&mut self, position: Option<&csv::Position>) -> usize {
+        let byte = position.map_or(0, |p| p.byte() as usize);
+        let line = self.counter.line_of(self.text.body.as_bytes(), byte);
+        self.text.line_in_file(line)
+    }
+}
+
+/// A row of HXL hashtags under the header (`#date+year`, `#geo+lat`), as the Humanitarian
+/// Data Exchange's extracts carry: a second header, not an event.
+pub(super) fn is_hxl<'r>(cells: impl Iterator<Item = &'r str>) -> bool {
+    let mut tags = 0;
+    for c in cells.map(str::trim).filter(|c| !c.is_empty()) {
+        let mut chars = c.chars();
+        if chars.next() != Some('#') || !chars.next().is_some_and(char::is_alphabetic) {
+            return false;
+        }
+        tags += 1;
+    }
+    tags > 0
+}
+
+fn hxl_note(line: usize) -> String {
+    format!(
+        "line {line}: a row of HXL hashtags (#date, #geo+lat, ...) under the header, read as a second header and skipped"
+    )
+}
+
+fn headers(file: &str, text: &Text<'_>, r: &mut csv::Reader<&[u8]>) -> Result<Columns, LoadError> {
     r.headers().map(Columns::new).map_err(|e| {
-        LoadError::file(file, format!("cannot read the header line: {e}")).at_line(Some(1))
+        LoadError::file(file, format!("cannot read the header line: {e}"))
+            .at_line(Some(text.line_in_file(1)))
     })
 }
 
@@ -90,6 +137,11 @@ pub fn parse_date(s: &str) -> Option<(Date, DatePrecision)> {
             Some((Date::new(y.parse().ok()?, month, day)?, DatePrecision::Day))
         }
         [y] if y.len() == 4 => Some((Date::new(y.parse().ok()?, 1, 1)?, DatePrecision::Year)),
+        // "2019-11", as KML's gYearMonth and many lists write a month.
+        [y, m] if y.len() == 4 && m.len() <= 2 => Some((
+            Date::new(y.parse().ok()?, m.parse().ok()?, 1)?,
+            DatePrecision::Month,
+        )),
         _ => None,
     }
 }
@@ -106,8 +158,19 @@ pub(super) fn mostly_dates<'a>(values: impl Iterator<Item = &'a str>) -> bool {
     filled > 0 && dates * 2 > filled
 }
 
+/// A number as spreadsheets write it, with a decimal point or, in many locales, a decimal
+/// comma ("34,52").
+pub(super) fn number(s: &str) -> Option<f64> {
+    let s = s.trim();
+    s.parse::<f64>().ok().or_else(|| {
+        (s.matches(',').count() == 1 && !s.contains('.'))
+            .then(|| s.replace(',', ".").parse().ok())
+            .flatten()
+    })
+}
+
 pub(super) fn coordinates(lat: &str, lon: &str) -> Result<(f64, f64), String> {
-    let (Ok(lat), Ok(lon)) = (lat.parse::<f64>(), lon.parse::<f64>()) else {
+    let (Some(lat), Some(lon)) = (number(lat), number(lon)) else {
         return Err(format!(
             "latitude '{lat}' / longitude '{lon}' are not numbers"
         ));
@@ -119,8 +182,7 @@ pub(super) fn coordinates(lat: &str, lon: &str) -> Result<(f64, f64), String> {
 }
 
 fn count(s: &str) -> Option<u32> {
-    s.parse::<f64>()
-        .ok()
+    number(s)
         .filter(|v| v.is_finite() && *v >= 0.0)
         .map(|v| v.round() as u32)
 }
@@ -140,26 +202,33 @@ fn iso3(name: &str) -> String {
         .unwrap_or_default()
 }
 
-/// Walks the rows, handing each to `row`; a row that returns an error is skipped.
+/// Walks the rows, handing each to `row` with its line in the file; a row that returns an
+/// error is skipped and reported at that line.
 fn rows(
     file: &str,
-    text: &str,
+    text: &Text<'_>,
     progress: &Progress,
     mut row: impl FnMut(&Columns, &csv::StringRecord, usize) -> Result<Incident, String>,
     check: impl FnOnce(&Columns) -> Result<(), String>,
 ) -> Result<(Vec<Incident>, Report), LoadError> {
     let mut r = reader(text);
-    let cols = headers(file, &mut r)?;
-    check(&cols).map_err(|m| LoadError::file(file, m).at_line(Some(1)))?;
+    let cols = headers(file, text, &mut r)?;
+    check(&cols).map_err(|m| LoadError::file(file, m).at_line(Some(text.line_in_file(1))))?;
     let mut out = Vec::new();
     let mut report = Report::default();
+    let mut lines = Lines::new(text);
     let mut record = csv::StringRecord::new();
+    let mut first = true;
     loop {
         match r.read_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {
+                let line = lines.of(record.position());
+                if std::mem::take(&mut first) && is_hxl(record.iter()) {
+                    report.notes.push(hxl_note(line));
+                    continue;
+                }
                 report.rows += 1;
-                let line = record.position().map_or(0, |p| p.line() as usize);
                 match row(&cols, &record, line) {
                     Ok(i) => out.push(i),
                     Err(m) => report.skip(LoadError::file(file, m).at_line(Some(line))),
@@ -173,9 +242,12 @@ fn rows(
                 }
             }
             Err(e) => {
+                first = false;
                 report.rows += 1;
-                let line = e.position().map(|p| p.line() as usize);
-                report.skip(LoadError::file(file, format!("unreadable row: {e}")).at_line(line));
+                let line = lines.of(e.position());
+                report.skip(
+                    LoadError::file(file, format!("unreadable row: {e}")).at_line(Some(line)),
+                );
                 if matches!(e.kind(), csv::ErrorKind::Io(_)) {
                     break;
                 }
@@ -183,7 +255,7 @@ fn rows(
         }
     }
     report.loaded = out.len();
-    progress.done.store(text.len(), Ordering::Relaxed);
+    progress.done.store(text.body.len(), Ordering::Relaxed);
     Ok((out, report))
 }
 
@@ -199,7 +271,7 @@ fn require(cols: &Columns, names: &[&str], layout: &str) -> Result<(), String> {
 /// UCDP Georeferenced Event Dataset, its standard column layout.
 pub fn read_ucdp(
     file: &str,
-    text: &str,
+    text: &Text<'_>,
     progress: &Progress,
 ) -> Result<(Vec<Incident>, Report), LoadError> {
     rows(
@@ -303,7 +375,7 @@ pub fn read_ucdp(
 /// An ACLED export: the user's own download; nothing of ACLED ships with the atlas.
 pub fn read_acled(
     file: &str,
-    text: &str,
+    text: &Text<'_>,
     progress: &Progress,
 ) -> Result<(Vec<Incident>, Report), LoadError> {
     rows(
@@ -376,8 +448,14 @@ fn find(columns: &[String], names: &[&str]) -> Option<String> {
     })
 }
 
+/// Column names that hold a place's name.
+const PLACE_NAMES: [&str; 9] = [
+    "place", "location", "where", "locality", "city", "town", "district", "province", "admin1",
+];
+
 /// Guesses a generic CSV's mapping from common header names, falling back to the only column
-/// whose values are dates. A role left empty is one the user has to pick.
+/// whose values are dates. A role left empty is one the user has to pick. A file with no
+/// coordinates but a place column is placed by name.
 pub(super) fn guess_mapping(columns: &[String], date_columns: &[String]) -> Mapping {
     let by_name = find(
         columns,
@@ -386,43 +464,65 @@ pub(super) fn guess_mapping(columns: &[String], date_columns: &[String]) -> Mapp
             "event_date",
             "date_start",
             "start_date",
+            "when",
             "day",
             "year",
         ],
     );
+    let lat = find(columns, &["latitude", "lat", "y"]).unwrap_or_default();
+    let lon = find(columns, &["longitude", "lon", "lng", "long", "x"]).unwrap_or_default();
+    let place = if lat.is_empty() || lon.is_empty() {
+        find(columns, &PLACE_NAMES)
+    } else {
+        None
+    };
     Mapping {
         date: by_name
             .or_else(|| (date_columns.len() == 1).then(|| date_columns[0].clone()))
             .unwrap_or_default(),
-        lat: find(columns, &["latitude", "lat", "y"]).unwrap_or_default(),
-        lon: find(columns, &["longitude", "lon", "lng", "long", "x"]).unwrap_or_default(),
+        lat,
+        lon,
+        place,
         deaths: find(columns, &["deaths", "killed", "fatalities", "best", "dead"]),
-        title: find(columns, &["title", "name", "event", "description"]),
+        title: find(
+            columns,
+            &["title", "name", "event", "description", "details"],
+        ),
         category: find(columns, &["category", "type", "kind", "event_type"]),
+        sheet: None,
     }
 }
 
-/// The header (as written) and the first `n` rows with their line numbers.
+/// The header (as written) and the first `n` rows with their lines in the file; a row of
+/// HXL hashtags under the header is left out and said.
 pub(super) fn head(
     file: &str,
-    text: &str,
+    text: &Text<'_>,
     n: usize,
-) -> Result<(Vec<String>, Vec<(usize, Vec<String>)>), LoadError> {
+) -> Result<(Vec<String>, Vec<(usize, Vec<String>)>, Option<String>), LoadError> {
     let mut r = reader(text);
     let columns: Vec<String> = r
         .headers()
         .map_err(|e| {
-            LoadError::file(file, format!("cannot read the header line: {e}")).at_line(Some(1))
+            LoadError::file(file, format!("cannot read the header line: {e}"))
+                .at_line(Some(text.line_in_file(1)))
         })?
         .iter()
         .map(|h| h.trim_start_matches('\u{feff}').trim().to_owned())
         .collect();
     let mut rows = Vec::new();
+    let mut hxl = None;
+    let mut lines = Lines::new(text);
     let mut record = csv::StringRecord::new();
+    let mut first = true;
     while rows.len() < n {
         match r.read_record(&mut record) {
             Ok(true) => {
-                let line = record.position().map_or(0, |p| p.line() as usize);
+                let line = lines.of(record.position());
+                if std::mem::take(&mut first) && is_hxl(record.iter()) {
+                    hxl = Some(hxl_note(line));
+                    continue;
+                }
                 let values = (0..columns.len())
                     .map(|i| record.get(i).unwrap_or("").to_owned())
                     .collect();
@@ -430,11 +530,11 @@ pub(super) fn head(
             }
             Ok(false) => break,
             // A bad row is reported by the import itself; the preview shows the good ones.
-            Err(e) if !matches!(e.kind(), csv::ErrorKind::Io(_)) => continue,
+            Err(e) if !matches!(e.kind(), csv::ErrorKind::Io(_)) => first = false,
             Err(_) => break,
         }
     }
-    Ok((columns, rows))
+    Ok((columns, rows, hxl))
 }
 
 /// The mapping with names as `Columns` keys them, each checked against the header.
@@ -445,7 +545,7 @@ fn resolve(c: &Columns, m: &Mapping) -> Result<Mapping, String> {
             Ok(k)
         } else if name.trim().is_empty() {
             Err(format!(
-                "CSV: choose the {role} column (or give --columns date=...,lat=...,lon=...)"
+                "CSV: choose the {role} column (or give --columns date=...,lat=...,lon=... or date=...,place=...)"
             ))
         } else {
             Err(format!(
@@ -459,36 +559,114 @@ fn resolve(c: &Columns, m: &Mapping) -> Result<Mapping, String> {
             .map(|n| key(role, n))
             .transpose()
     };
+    let place = optional("place", &m.place)?;
+    let by_name = place.is_some() && (m.lat.trim().is_empty() || m.lon.trim().is_empty());
     Ok(Mapping {
         date: key("date", &m.date)?,
-        lat: key("latitude", &m.lat)?,
-        lon: key("longitude", &m.lon)?,
+        lat: if by_name {
+            String::new()
+        } else {
+            key("latitude", &m.lat)?
+        },
+        lon: if by_name {
+            String::new()
+        } else {
+            key("longitude", &m.lon)?
+        },
+        place,
         deaths: optional("deaths", &m.deaths)?,
         title: optional("title", &m.title)?,
         category: optional("category", &m.category)?,
+        sheet: m.sheet.clone(),
     })
 }
 
-/// Any CSV with date and coordinate columns, named by `mapping`.
+/// A date in the date column; with `serial`, also a spreadsheet's day number (days since
+/// 30 December 1899, as Excel and LibreOffice count), which a sheet shows for a date cell
+/// not formatted as one.
+pub(super) fn date_value(s: &str, serial: bool) -> Option<(Date, DatePrecision)> {
+    parse_date(s).or_else(|| {
+        let n: f64 = serial.then(|| s.trim().parse().ok()).flatten()?;
+        // 1927 to 2119: day numbers, not years or counts.
+        if !(10_000.0..=80_000.0).contains(&n) {
+            return None;
+        }
+        // Day 25569 is 1970-01-01.
+        Some((
+            Date::from_days_since_epoch(n.floor() as i64 - 25_569),
+            DatePrecision::Day,
+        ))
+    })
+}
+
+/// Where a row's place name puts it, or why nowhere; each name is looked up once.
+#[derive(Default)]
+pub(super) struct Placer {
+    seen: HashMap<String, Result<crate::io::gazetteer::Hit, String>>,
+}
+
+impl Placer {
+    pub(super) fn place(&mut self, name: &str) -> Result<crate::io::gazetteer::Hit, String> {
+        let name = name.trim();
+        if let Some(found) = self.seen.get(name) {
+            return found.clone();
+        }
+        let found = if name.is_empty() {
+            Err("no place name".to_owned())
+        } else {
+            Gazetteer::shared().find(name)
+        };
+        self.seen.insert(name.to_owned(), found.clone());
+        found
+    }
+}
+
+/// Any CSV (or sheet, or KML) with a date column and coordinate columns or a place column,
+/// named by `mapping`.
 pub fn read_generic(
     file: &str,
-    text: &str,
+    text: &Text<'_>,
     progress: &Progress,
     mapping: &Mapping,
 ) -> Result<(Vec<Incident>, Report), LoadError> {
     // Set once the header is read, before the first row.
     let resolved = std::cell::OnceCell::<Mapping>::new();
-    rows(
+    let mut placer = Placer::default();
+    let gazetteer = Gazetteer::shared();
+    let (mut by_name, mut by_precision) = (0usize, [0usize; 2]);
+    let result = rows(
         file,
         text,
         progress,
         |c, r, line| {
             let m = resolved.get().ok_or("no mapping")?;
             let raw = c.get(r, &m.date);
-            let (date, precision) = parse_date(raw)
+            let (date, precision) = date_value(raw, text.serial_dates)
                 .ok_or_else(|| format!("{} '{raw}' is not a date", mapping.date.trim()))?;
-            let (lon, lat) = coordinates(c.get(r, &m.lat), c.get(r, &m.lon))?;
-            let mut i = Incident::new(format!("csv-line-{line}"), date, lon, lat);
+            let mut i = if m.lat.is_empty() {
+                let column = m.place.as_deref().unwrap_or("");
+                let name = c.get(r, column);
+                let hit = placer
+                    .place(name)
+                    .map_err(|why| format!("place '{name}': {why}"))?;
+                let p = &gazetteer.places[hit.place];
+                let mut i = Incident::new(format!("csv-line-{line}"), date, p.lon, p.lat);
+                i.geo_precision = hit.precision;
+                i.country = p.iso3.clone();
+                i.admin1 = p.admin1.clone();
+                i.place = name.to_owned();
+                i.summary = format!("Placed by name: '{name}' is {}.", hit.matched);
+                by_name += 1;
+                by_precision[usize::from(hit.precision == GeoPrecision::Province)] += 1;
+                i
+            } else {
+                let (lon, lat) = coordinates(c.get(r, &m.lat), c.get(r, &m.lon))?;
+                let mut i = Incident::new(format!("csv-line-{line}"), date, lon, lat);
+                if let Some(column) = m.place.as_deref() {
+                    i.place = c.get(r, column).to_owned();
+                }
+                i
+            };
             i.date_precision = precision;
             i.killed = m.deaths.as_deref().and_then(|d| count(c.get(r, d)));
             i.title = m
@@ -516,7 +694,15 @@ pub fn read_generic(
             let _ = resolved.set(resolve(c, mapping)?);
             Ok(())
         },
-    )
+    );
+    let (incidents, mut report) = result?;
+    if by_name > 0 {
+        report.notes.push(format!(
+            "{by_name} rows placed by name: {} at a town, {} at a province only",
+            by_precision[0], by_precision[1]
+        ));
+    }
+    Ok((incidents, report))
 }
 
 #[cfg(test)]
@@ -535,6 +721,21 @@ mod tests {
         assert_eq!(parse_date("26/08/2021"), Some((d, DatePrecision::Day)));
         assert_eq!(parse_date("2021").map(|x| x.1), Some(DatePrecision::Year));
         assert_eq!(parse_date("soon"), None);
+        assert_eq!(
+            parse_date("2019-11"),
+            Some((Date::new(2019, 11, 1).unwrap(), DatePrecision::Month))
+        );
+        assert_eq!(date_value("44434", true), Some((d, DatePrecision::Day)));
+        assert_eq!(
+            date_value("44434", false),
+            None,
+            "only a sheet's numbers are days"
+        );
+        assert_eq!(date_value("170", true), None);
+        assert_eq!(number("34,52"), Some(34.52));
+        assert_eq!(number("1,234.5"), None);
+        assert!(is_hxl(["#date+year", "", "#geo+lat"].into_iter()));
+        assert!(!is_hxl(["#1 event", "x"].into_iter()) && !is_hxl(["", ""].into_iter()));
         assert_eq!(parse_date("31/02/2021"), None);
     }
 }

@@ -1,7 +1,8 @@
 //! Which column (or GeoJSON property) holds what, for files whose layout is not fixed: a
 //! spreadsheet's CSV or a GeoJSON of points. The window asks the user with a preview of the
-//! first rows; the command line takes `--columns date=...,lat=...,lon=...`. Without either,
-//! columns are guessed from their names and their values.
+//! first rows; the command line takes `--columns date=...,lat=...,lon=...` (or `place=...`
+//! instead of the coordinates, to place rows by name). Without either, columns are guessed
+//! from their names and their values.
 
 /// Column names as they appear in the file; matching ignores case and surrounding spaces.
 /// For GeoJSON points `lat` and `lon` are unused (the geometry has them).
@@ -10,13 +11,19 @@ pub struct Mapping {
     pub date: String,
     pub lat: String,
     pub lon: String,
+    /// A place's name ("Jalalabad, Afghanistan"): where there are no coordinates, rows are
+    /// placed by it against the gazetteer.
+    pub place: Option<String>,
     pub deaths: Option<String>,
     pub title: Option<String>,
     pub category: Option<String>,
+    /// A workbook's sheet, by name; the first when not given.
+    pub sheet: Option<String>,
 }
 
 impl Mapping {
-    /// Reads `date=When,lat=Y,lon=X[,deaths=..][,title=..][,category=..]`. Roles left out
+    /// Reads `date=When,lat=Y,lon=X[,place=..][,deaths=..][,title=..][,category=..][,sheet=..]`.
+    /// Roles left out
     /// are guessed where the spec is used (`read_columns`).
     pub fn parse_spec(spec: &str) -> Result<Self, String> {
         let mut m = Self::default();
@@ -37,18 +44,23 @@ impl Mapping {
                 "date" => m.date = column,
                 "lat" | "latitude" => m.lat = column,
                 "lon" | "lng" | "longitude" => m.lon = column,
+                "place" | "location" => m.place = Some(column),
                 "deaths" | "killed" => m.deaths = Some(column),
                 "title" => m.title = Some(column),
                 "category" | "kind" => m.category = Some(column),
+                "sheet" => m.sheet = Some(column),
                 _ => {
                     return Err(format!(
-                        "'{key}' is not one of date, lat, lon, deaths, title, category"
+                        "'{key}' is not one of date, lat, lon, place, deaths, title, category, sheet"
                     ));
                 }
             }
         }
         if m == Self::default() {
-            return Err("name at least one column: date=COLUMN,lat=COLUMN,lon=COLUMN".into());
+            return Err(
+                "name at least one column: date=COLUMN,lat=COLUMN,lon=COLUMN or date=COLUMN,place=COLUMN"
+                    .into(),
+            );
         }
         Ok(m)
     }
@@ -60,9 +72,11 @@ impl Mapping {
             date: pick(self.date, guess.date),
             lat: pick(self.lat, guess.lat),
             lon: pick(self.lon, guess.lon),
+            place: self.place.or(guess.place),
             deaths: self.deaths.or(guess.deaths),
             title: self.title.or(guess.title),
             category: self.category.or(guess.category),
+            sheet: self.sheet.or(guess.sheet),
         }
     }
 
@@ -75,9 +89,11 @@ impl Mapping {
             }
         }
         for (key, value) in [
+            ("place", &self.place),
             ("deaths", &self.deaths),
             ("title", &self.title),
             ("category", &self.category),
+            ("sheet", &self.sheet),
         ] {
             if let Some(v) = value {
                 parts.push(format!("{key}={v}"));
@@ -112,5 +128,11 @@ mod tests {
                 .contains("size")
         );
         assert!(Mapping::parse_spec("date").is_err());
+        let m = Mapping::parse_spec("date=When,place=Where,sheet=2016").unwrap();
+        assert_eq!(
+            (m.place.as_deref(), m.sheet.as_deref()),
+            (Some("Where"), Some("2016"))
+        );
+        assert_eq!(Mapping::parse_spec(&m.to_spec()).unwrap(), m);
     }
 }

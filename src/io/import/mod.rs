@@ -1,15 +1,22 @@
-//! Reading other people's event files: UCDP GED and ACLED CSV exports, any CSV with date and
-//! coordinate columns, and GeoJSON points. The format is told from the content. Rows that
-//! cannot be used are skipped and counted with their line numbers; a file that cannot be
-//! read at all is refused with the reason. Nothing here panics, whatever the bytes.
+//! Reading other people's event files: UCDP GED and ACLED CSV exports, any CSV (or XLSX or
+//! ODS sheet, or KML placemarks) with a date and coordinates or a place name, and GeoJSON
+//! points. The format is told from the content, whatever wrote it (Excel's CRLF, byte-order
+//! marks, UTF-16). Rows that cannot be used are skipped and counted with their line numbers;
+//! a file that cannot be read at all is refused with the reason. Nothing here panics,
+//! whatever the bytes.
 
+pub mod archive;
 pub mod csv_formats;
 pub mod geojson_points;
+pub mod kml;
 mod mapping;
 mod preview;
+pub mod sheets;
+pub mod table;
+pub mod text;
 
 pub use mapping::Mapping;
-pub use preview::{Opened, Preview, open, preview};
+pub use preview::{Opened, Preview, open, preview, preview_sheet};
 
 use super::LoadError;
 use crate::model::Incident;
@@ -27,6 +34,10 @@ pub enum Format {
     Acled,
     /// A CSV with date, latitude and longitude columns under some recognisable names.
     Csv,
+    Xlsx,
+    Ods,
+    Kml,
+    Kmz,
 }
 
 impl Format {
@@ -37,7 +48,16 @@ impl Format {
             Self::UcdpGed => "UCDP GED CSV",
             Self::Acled => "ACLED CSV export",
             Self::Csv => "CSV",
+            Self::Xlsx => "Excel workbook (XLSX)",
+            Self::Ods => "OpenDocument spreadsheet (ODS)",
+            Self::Kml => "KML placemarks",
+            Self::Kmz => "KMZ placemarks",
         }
+    }
+
+    /// Whether its rows are a sheet's rows, numbered as the spreadsheet numbers them.
+    pub fn is_sheet(self) -> bool {
+        matches!(self, Self::Xlsx | Self::Ods)
     }
 }
 
@@ -98,6 +118,9 @@ pub struct Report {
     /// How many rows were skipped, and the first few with line and reason.
     pub skipped: usize,
     pub first_skipped: Vec<LoadError>,
+    /// What was recognised and set aside rather than read as a row: a row of HXL hashtags,
+    /// the other sheets of a workbook, placemarks without a point.
+    pub notes: Vec<String>,
 }
 
 impl Report {
@@ -116,13 +139,19 @@ impl Report {
             self.loaded,
             self.rows
         );
+        for note in &self.notes {
+            s.push_str(&format!("; {note}"));
+        }
+        let unit = if format.is_sheet() { "row" } else { "line" };
         if self.skipped > 0 {
             let lines: Vec<String> = self
                 .first_skipped
                 .iter()
                 .map(|e| {
-                    e.line
-                        .map_or_else(|| e.message.clone(), |l| format!("line {l}: {}", e.message))
+                    e.line.map_or_else(
+                        || e.message.clone(),
+                        |l| format!("{unit} {l}: {}", e.message),
+                    )
                 })
                 .collect();
             s.push_str(&format!(
@@ -186,9 +215,13 @@ pub fn load_files(files: &[DataFile]) -> (crate::model::Dataset, Vec<LoadError>)
     (dataset, errors)
 }
 
-/// Tells the format from the first bytes.
-pub fn detect(bytes: &[u8]) -> Option<Format> {
-    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(64 * 1024)]);
+/// Tells the format of a file's text from its first line (or its first element).
+pub fn detect(text: &str) -> Option<Format> {
+    let mut end = text.len().min(64 * 1024);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &text[..end];
     let trimmed = head.trim_start_matches('\u{feff}').trim_start();
     if trimmed.starts_with('{') {
         let atlas = head.contains("\"claim\"") && head.contains("\"date_precision\"");
@@ -198,18 +231,28 @@ pub fn detect(bytes: &[u8]) -> Option<Format> {
             Format::GeoJsonPoints
         });
     }
-    let first_line = trimmed.lines().next().unwrap_or("").to_lowercase();
+    if kml::is_kml(trimmed) {
+        return Some(Format::Kml);
+    }
+    layout(trimmed).or_else(|| {
+        let first_line = trimmed.lines().next().unwrap_or("");
+        (first_line.contains(',') || first_line.contains(';') || first_line.contains('\t'))
+            .then_some(Format::Csv)
+    })
+}
+
+/// A fixed layout told from a CSV header: UCDP GED or ACLED.
+fn layout(text: &str) -> Option<Format> {
+    let first_line = text.lines().next().unwrap_or("").to_lowercase();
     let has = |c: &str| {
         first_line
-            .split(',')
+            .split([',', ';', '\t'])
             .any(|h| h.trim().trim_matches('"') == c)
     };
     if has("date_start") && has("side_a") && has("best") && has("where_prec") {
         Some(Format::UcdpGed)
     } else if has("event_date") && has("event_type") && has("fatalities") && has("latitude") {
         Some(Format::Acled)
-    } else if first_line.contains(',') || first_line.contains(';') || first_line.contains('\t') {
-        Some(Format::Csv)
     } else {
         None
     }
@@ -255,11 +298,11 @@ pub fn read_with(
     progress: &Progress,
     mapping: Option<&Mapping>,
 ) -> Result<(Format, Vec<Incident>, Report), LoadError> {
-    let (text, format) = text_and_format(file, bytes)?;
-    progress.total.store(bytes.len(), Ordering::Relaxed);
-    let (mut incidents, report) = match format {
+    let (text, format) = input(file, bytes, mapping.and_then(|m| m.sheet.as_deref()))?;
+    progress.total.store(text.body.len(), Ordering::Relaxed);
+    let (mut incidents, mut report) = match format {
         Format::AtlasGeoJson => {
-            let (incidents, errors) = super::incidents::parse(file, text);
+            let (incidents, errors) = super::incidents::parse(file, &text.body);
             if incidents.is_empty() && !errors.is_empty() && errors[0].field.is_none() {
                 return Err(errors[0].clone());
             }
@@ -273,23 +316,24 @@ pub fn read_with(
             }
             (incidents, report)
         }
-        Format::GeoJsonPoints => geojson_points::read(file, text, mapping)?,
-        Format::UcdpGed => csv_formats::read_ucdp(file, text, progress)?,
-        Format::Acled => csv_formats::read_acled(file, text, progress)?,
-        Format::Csv => {
+        Format::GeoJsonPoints => geojson_points::read(file, &text.body, mapping)?,
+        Format::UcdpGed => csv_formats::read_ucdp(file, &text, progress)?,
+        Format::Acled => csv_formats::read_acled(file, &text, progress)?,
+        Format::Csv | Format::Xlsx | Format::Ods | Format::Kml | Format::Kmz => {
             // No choice made: guess from the header and the first rows' values, as the
             // column window would.
             let guessed;
             let m = match mapping {
                 Some(m) => m,
                 None => {
-                    guessed = preview(file, bytes)?.guess;
+                    guessed = preview::of_text(file, &text, format)?.guess;
                     &guessed
                 }
             };
-            csv_formats::read_generic(file, text, progress, m)?
+            csv_formats::read_generic(file, &text, progress, m)?
         }
     };
+    report.notes.splice(0..0, text.notes);
     if progress.cancelled() {
         return Err(LoadError::file(file, "cancelled"));
     }
@@ -299,25 +343,45 @@ pub fn read_with(
     Ok((format, incidents, report))
 }
 
-/// The text of a file and its format, or why it cannot be read at all.
-fn text_and_format<'a>(file: &str, bytes: &'a [u8]) -> Result<(&'a str, Format), LoadError> {
+/// A file as the readers take it, and its format; or why it cannot be read at all. Sheets
+/// and KML come back as CSV text (`table::Text`), whose rows know their place in the file.
+/// A sheet (or KML) that holds a UCDP GED or ACLED table is read as that layout.
+pub(super) fn input<'a>(
+    file: &str,
+    bytes: &'a [u8],
+    sheet: Option<&str>,
+) -> Result<(table::Text<'a>, Format), LoadError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(LoadError::file(file, "the file is empty"));
     }
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        let line = bytes[..e.valid_up_to()]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count()
-            + 1;
-        LoadError::file(file, "not UTF-8 text: save it as UTF-8 and open it again")
-            .at_line(Some(line))
-    })?;
-    let format = detect(bytes).ok_or_else(|| {
-        LoadError::file(
+    let (converted, format) = if archive::is_zip(bytes) {
+        let (mut zip, kind) = archive::open(file, bytes)?;
+        match kind {
+            archive::Kind::Xlsx => (sheets::read_xlsx(file, bytes, sheet)?, Format::Xlsx),
+            archive::Kind::Ods => (sheets::read_ods(file, bytes, &mut zip, sheet)?, Format::Ods),
+            archive::Kind::Kmz(name) => {
+                let doc = archive::text(file, &mut zip, &name)?;
+                (kml::read(&format!("{file} ({name})"), &doc)?, Format::Kmz)
+            }
+        }
+    } else if bytes.starts_with(b"\xD0\xCF\x11\xE0") {
+        return Err(LoadError::file(
             file,
-            "not GeoJSON and no comma-, semicolon- or tab-separated header line",
-        )
-    })?;
-    Ok((text, format))
+            "an old Excel workbook (XLS): save it as XLSX or CSV and open it again",
+        ));
+    } else {
+        let body = text::decode(file, bytes)?;
+        let format = detect(&body).ok_or_else(|| {
+            LoadError::file(
+                file,
+                "not GeoJSON, KML, a spreadsheet, or a comma-, semicolon- or tab-separated header line",
+            )
+        })?;
+        if format != Format::Kml {
+            return Ok((table::Text::plain(body), format));
+        }
+        (kml::read(file, &body)?, Format::Kml)
+    };
+    let format = layout(&converted.body).unwrap_or(format);
+    Ok((converted, format))
 }

@@ -2,9 +2,10 @@
 //! column holds what, so the column window can ask the user; and `open`, which reads a
 //! fixed layout at once or comes back with that look.
 
-use super::csv_formats::{self, mostly_dates, parse_date};
-use super::{Format, Mapping, geojson_points, text_and_format};
+use super::csv_formats::{self, date_value, mostly_dates};
+use super::{Format, Mapping, geojson_points, input, table::Text};
 use crate::io::LoadError;
+use crate::io::gazetteer::Gazetteer;
 
 /// The first rows of a file and a guess at its layout, for the user to confirm.
 #[derive(Debug, Clone)]
@@ -20,8 +21,16 @@ pub struct Preview {
     pub date_columns: Vec<String>,
     pub guess: Mapping,
     /// Whether the user should confirm the layout before import: always for a generic CSV,
-    /// and for GeoJSON when more than one property holds dates.
+    /// sheet or KML file, and for GeoJSON when more than one property holds dates.
     pub ask: bool,
+    /// A workbook's sheets and the one shown.
+    pub sheets: Vec<String>,
+    pub sheet: String,
+    /// What was set aside before the rows: a row of HXL hashtags, other sheets, placemarks
+    /// without a point.
+    pub notes: Vec<String>,
+    /// Whether whole numbers in the date column are a sheet's day numbers.
+    pub serial_dates: bool,
 }
 
 /// How many rows a preview shows.
@@ -29,13 +38,23 @@ pub const PREVIEW_ROWS: usize = 8;
 
 /// Looks at a file without importing it. Fixed layouts come back with `ask` false.
 pub fn preview(file: &str, bytes: &[u8]) -> Result<Preview, LoadError> {
-    let (text, format) = text_and_format(file, bytes)?;
+    preview_sheet(file, bytes, None)
+}
+
+/// As `preview`, for a workbook's sheet chosen by name.
+pub fn preview_sheet(file: &str, bytes: &[u8], sheet: Option<&str>) -> Result<Preview, LoadError> {
+    let (text, format) = input(file, bytes, sheet)?;
+    of_text(file, &text, format)
+}
+
+pub(super) fn of_text(file: &str, text: &Text<'_>, format: Format) -> Result<Preview, LoadError> {
     let mut p = empty(format);
     match format {
-        Format::Csv => {
-            let (columns, rows) = csv_formats::head(file, text, PREVIEW_ROWS)?;
+        Format::Csv | Format::Xlsx | Format::Ods | Format::Kml | Format::Kmz => {
+            let (columns, rows, hxl) = csv_formats::head(file, text, PREVIEW_ROWS)?;
             p.columns = columns;
             p.rows = rows;
+            p.serial_dates = text.serial_dates;
             p.date_columns = p
                 .columns
                 .iter()
@@ -44,10 +63,14 @@ pub fn preview(file: &str, bytes: &[u8]) -> Result<Preview, LoadError> {
                 .map(|(_, name)| name.clone())
                 .collect();
             p.guess = csv_formats::guess_mapping(&p.columns, &p.date_columns);
+            p.guess.sheet = (!text.sheet.is_empty()).then(|| text.sheet.clone());
+            p.sheets = text.sheets.clone();
+            p.sheet = text.sheet.clone();
+            p.notes = text.notes.iter().cloned().chain(hxl).collect();
             p.ask = true;
         }
         Format::GeoJsonPoints => {
-            let features = geojson_points::features(file, text)?;
+            let features = geojson_points::features(file, &text.body)?;
             geojson_preview(&mut p, &features);
         }
         Format::AtlasGeoJson | Format::UcdpGed | Format::Acled => {}
@@ -56,8 +79,8 @@ pub fn preview(file: &str, bytes: &[u8]) -> Result<Preview, LoadError> {
 }
 
 /// What to do with a file opened in the window: read it, or ask the user about its columns
-/// first (a generic CSV always, GeoJSON with several date properties). A file is parsed once
-/// either way.
+/// first (a generic CSV, sheet or KML file always, GeoJSON with several date properties). A
+/// file is parsed once either way.
 pub enum Opened {
     Read(Format, Vec<crate::model::Incident>, super::Report),
     Ask(Preview),
@@ -69,11 +92,13 @@ pub fn open(
     layer: u16,
     progress: &crate::io::Progress,
 ) -> Result<Opened, LoadError> {
-    let (text, format) = text_and_format(file, bytes)?;
+    let (text, format) = input(file, bytes, None)?;
     match format {
-        Format::Csv => preview(file, bytes).map(Opened::Ask),
+        Format::Csv | Format::Xlsx | Format::Ods | Format::Kml | Format::Kmz => {
+            of_text(file, &text, format).map(Opened::Ask)
+        }
         Format::GeoJsonPoints => {
-            let features = geojson_points::features(file, text)?;
+            let features = geojson_points::features(file, &text.body)?;
             let mut p = empty(format);
             geojson_preview(&mut p, &features);
             if p.ask {
@@ -100,6 +125,10 @@ fn empty(format: Format) -> Preview {
         date_columns: Vec::new(),
         guess: Mapping::default(),
         ask: false,
+        sheets: Vec::new(),
+        sheet: String::new(),
+        notes: Vec::new(),
+        serial_dates: false,
     }
 }
 
@@ -122,6 +151,21 @@ fn geojson_preview(p: &mut Preview, features: &[serde_json::Value]) {
 }
 
 impl Preview {
+    /// Whether `m` places rows by name: a place column and no coordinates.
+    pub fn by_name(&self, m: &Mapping) -> bool {
+        self.format != Format::GeoJsonPoints
+            && m.place.as_deref().is_some_and(|p| !p.trim().is_empty())
+            && (m.lat.is_empty() || m.lon.is_empty())
+    }
+
+    /// Whether `m` names all the import needs: a date, and coordinates or a place.
+    pub fn ready(&self, m: &Mapping) -> bool {
+        !m.date.is_empty()
+            && (self.format == Format::GeoJsonPoints
+                || self.by_name(m)
+                || (!m.lat.is_empty() && !m.lon.is_empty()))
+    }
+
     /// What the import would make of each sample row under `m`: a short description, or why
     /// the row would be skipped.
     pub fn try_rows(&self, m: &Mapping) -> Vec<Result<String, String>> {
@@ -144,12 +188,23 @@ impl Preview {
                 if m.date.is_empty() {
                     return Err("choose the date column".into());
                 }
-                if self.format != Format::GeoJsonPoints && (m.lat.is_empty() || m.lon.is_empty()) {
-                    return Err("choose the latitude and longitude columns".into());
+                if !self.ready(m) {
+                    return Err("choose the latitude and longitude columns, or a place".into());
                 }
                 let raw = value(row, &m.date);
-                let (date, _) = parse_date(&raw).ok_or_else(|| format!("'{raw}' is not a date"))?;
-                let (lon, lat) = if self.format == Format::GeoJsonPoints {
+                let (date, _) = date_value(&raw, self.serial_dates)
+                    .ok_or_else(|| format!("'{raw}' is not a date"))?;
+                let mut placed = String::new();
+                let (lon, lat) = if self.by_name(m) {
+                    let name = value(row, m.place.as_deref().unwrap_or(""));
+                    let g = Gazetteer::shared();
+                    let hit = csv_formats::Placer::default()
+                        .place(&name)
+                        .map_err(|why| format!("place '{name}': {why}"))?;
+                    placed = format!(" ({})", hit.matched);
+                    let p = &g.places[hit.place];
+                    (p.lon, p.lat)
+                } else if self.format == Format::GeoJsonPoints {
                     self.points
                         .get(k)
                         .copied()
@@ -165,7 +220,7 @@ impl Preview {
                     .filter(|d| !d.is_empty())
                     .map(|d| format!(", {d} killed"))
                     .unwrap_or_default();
-                Ok(format!("{date} at {lat:.2}, {lon:.2}{deaths}"))
+                Ok(format!("{date} at {lat:.2}, {lon:.2}{placed}{deaths}"))
             })
             .collect()
     }
