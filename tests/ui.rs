@@ -6,6 +6,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use iskp_atlas::basemap::BasemapKind;
 use iskp_atlas::io::import::DataFile;
+use iskp_atlas::io::write::SaveAs;
 use iskp_atlas::model::RegionRole;
 use iskp_atlas::theme::Theme;
 use iskp_atlas::{AtlasApp, Launch};
@@ -590,13 +591,23 @@ fn opening_a_ucdp_file_adds_a_layer_on_a_worker_and_a_bad_file_changes_nothing()
     let out = std::env::temp_dir().join(format!("iskp-layer-{}.geojson", std::process::id()));
     let msg = h
         .state()
-        .save_layer(1, out.to_str().unwrap(), false)
+        .save_layer(1, out.to_str().unwrap(), SaveAs::GeoJson)
         .unwrap();
     assert!(msg.contains("107 incidents"), "{msg}");
     let text = std::fs::read_to_string(&out).unwrap();
     let (back, errors) = iskp_atlas::io::incidents::parse("out", &text);
     assert_eq!((back.len(), errors.len()), (107, 0));
     let _ = std::fs::remove_file(&out);
+    // The same as KML for Google Earth, read back through the import.
+    let kml = SaveAs::Kml.path(out.to_str().unwrap());
+    assert!(kml.ends_with(".kml"), "{kml}");
+    h.state().save_layer(1, &kml, SaveAs::Kml).unwrap();
+    let bytes = std::fs::read(&kml).unwrap();
+    let (format, back, report) =
+        iskp_atlas::io::import::read("out.kml", &bytes, 2, &Default::default()).unwrap();
+    assert_eq!(format, iskp_atlas::io::import::Format::Kml);
+    assert_eq!((back.len(), report.skipped), (107, 0));
+    let _ = std::fs::remove_file(&kml);
 
     // A file that cannot be read is refused; what was loaded stays.
     h.state_mut().open_file(fixtures.join("no-such-file.csv"));

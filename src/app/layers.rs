@@ -176,6 +176,20 @@ impl AtlasApp {
         }
     }
 
+    /// Looks at another sheet of the waiting workbook: its columns are guessed afresh.
+    pub fn show_sheet(&mut self, sheet: &str) {
+        let Some(c) = self.rt.panels.data.choosing.as_mut() else {
+            return;
+        };
+        match import::preview_sheet(&c.name, &c.bytes, Some(sheet)) {
+            Ok(preview) => {
+                c.mapping = explicit(preview.guess.clone());
+                c.preview = preview;
+            }
+            Err(e) => self.rt.panels.data.window.message = e.to_string(),
+        }
+    }
+
     /// Drops the waiting file without reading it.
     pub fn cancel_columns(&mut self) {
         if let Some(c) = self.rt.panels.data.choosing.take() {
@@ -273,7 +287,13 @@ impl AtlasApp {
     }
 
     /// Writes layer `l`'s incidents that pass the filters, atomically.
-    pub fn save_layer(&self, l: usize, path: &str, csv: bool) -> Result<String, String> {
+    pub fn save_layer(
+        &self,
+        l: usize,
+        path: &str,
+        format: crate::io::write::SaveAs,
+    ) -> Result<String, String> {
+        use crate::io::write::SaveAs;
         let chosen = self
             .dataset
             .incidents()
@@ -282,15 +302,21 @@ impl AtlasApp {
             .filter(|(i, m)| **m && usize::from(i.layer) == l)
             .map(|(i, _)| i);
         let n = chosen.clone().count();
-        let text = if csv {
-            crate::io::write::to_csv(chosen)?
-        } else {
-            let through = if l == 0 {
-                crate::io::embedded::data_through()
-            } else {
-                None
-            };
-            crate::io::write::to_geojson_through(chosen, through)
+        let text = match format {
+            SaveAs::Csv => crate::io::write::to_csv(chosen)?,
+            SaveAs::GeoJson => {
+                let through = if l == 0 {
+                    crate::io::embedded::data_through()
+                } else {
+                    None
+                };
+                crate::io::write::to_geojson_through(chosen, through)
+            }
+            SaveAs::Kml => {
+                let layer = self.dataset.layers.get(l).map_or("", |x| x.name.as_str());
+                let note = format!("ISKP Atlas, {layer}: {}", self.state.filter.describe());
+                crate::io::write::to_kml(&format!("ISKP Atlas: {layer}"), &note, chosen)
+            }
         };
         crate::io::write_atomic(std::path::Path::new(path), |tmp| {
             std::fs::write(tmp, &text).map_err(|e| e.to_string())
@@ -366,6 +392,7 @@ impl AtlasApp {
 /// exactly what will be read and nothing is guessed again behind their back.
 fn explicit(guess: Mapping) -> Mapping {
     Mapping {
+        place: Some(guess.place.unwrap_or_default()),
         deaths: Some(guess.deaths.unwrap_or_default()),
         title: Some(guess.title.unwrap_or_default()),
         category: Some(guess.category.unwrap_or_default()),

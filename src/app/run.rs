@@ -80,12 +80,13 @@ impl AtlasApp {
             Command::CancelLoading => self.cancel_loading(),
             Command::ImportColumns => self.import_chosen_columns(),
             Command::CancelColumns => self.cancel_columns(),
+            Command::ShowSheet(sheet) => self.show_sheet(&sheet),
             Command::ShowLayer(l, on) => self.set_layer_visible(l, on),
             Command::IsOnly(l, on) => self.set_is_only(l, on),
             Command::RemoveLayer(l) => self.remove_layer(l),
-            Command::SaveLayer(l, csv) => {
-                let path = self.rt.panels.data.window.save_path().to_owned();
-                let message = self.save_layer(l, &path, csv).unwrap_or_else(|e| e);
+            Command::SaveLayer(l, format) => {
+                let path = format.path(self.rt.panels.data.window.save_path());
+                let message = self.save_layer(l, &path, format).unwrap_or_else(|e| e);
                 self.rt.panels.data.window.message = message;
             }
             Command::SaveSlide => {

@@ -97,13 +97,15 @@ commands! {
     /// Reads the file waiting in the column window with the columns chosen there.
     ImportColumns,
     CancelColumns,
+    /// Shows another sheet of the workbook waiting for its columns.
+    ShowSheet(String),
     /// Data layer number, shown or not.
     ShowLayer(usize, bool),
     /// Data layer number: only rows with IS as a side, or all.
     IsOnly(usize, bool),
     RemoveLayer(usize),
-    /// A layer's filtered incidents to the file named in the Data window: CSV or GeoJSON.
-    SaveLayer(usize, bool),
+    /// A layer's filtered incidents to the file named in the Data window: GeoJSON, CSV or KML.
+    SaveLayer(usize, crate::io::write::SaveAs),
     /// The view as a slide, named as typed in the slides section.
     SaveSlide,
     GoToSlide(usize),
@@ -291,7 +293,7 @@ fn entries() -> Vec<Entry> {
         entry(
             C::OpenFile,
             "Open data file…",
-            "Open an event file (CSV or GeoJSON) as a new layer",
+            "Open an event file (CSV, XLSX, ODS, KML, KMZ or GeoJSON) as a new layer",
         ),
         entry(
             C::OpenPath(PathBuf::new()),
@@ -306,6 +308,11 @@ fn entries() -> Vec<Entry> {
         ),
         entry(C::CancelColumns, "Cancel", "Do not open the file"),
         entry(
+            C::ShowSheet(String::new()),
+            "Sheet",
+            "Read another sheet of the workbook",
+        ),
+        entry(
             C::ShowLayer(0, true),
             "Show layer",
             "Show / hide a data layer",
@@ -317,7 +324,7 @@ fn entries() -> Vec<Entry> {
         ),
         entry(C::RemoveLayer(0), "remove", "Remove a data layer"),
         entry(
-            C::SaveLayer(0, false),
+            C::SaveLayer(0, crate::io::write::SaveAs::GeoJson),
             "Save",
             "Save a layer's filtered incidents",
         ),

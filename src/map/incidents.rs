@@ -11,13 +11,8 @@ use crate::timeline::Timeline;
 use egui::{Align2, Color32, FontId, Painter, Pos2, Stroke, pos2};
 
 pub fn kind_color(kind: IncidentKind) -> Color32 {
-    match kind {
-        IncidentKind::Attack => Color32::from_rgb(213, 94, 0),
-        IncidentKind::Plot => Color32::from_rgb(0, 114, 178),
-        IncidentKind::Clash => Color32::from_rgb(230, 159, 0),
-        IncidentKind::CtOperation => Color32::from_rgb(0, 158, 115),
-        IncidentKind::Leadership => Color32::from_rgb(204, 121, 167),
-    }
+    let [r, g, b] = kind.rgb();
+    Color32::from_rgb(r, g, b)
 }
 
 /// Colours for loaded data layers, apart from the kinds' so a layer reads as its own.

@@ -42,6 +42,18 @@ impl IncidentKind {
         matches!(self, Self::CtOperation | Self::Leadership)
     }
 
+    /// The kind's colour on the map and in exported KML (Okabe-Ito, readable with colour
+    /// blindness).
+    pub fn rgb(self) -> [u8; 3] {
+        match self {
+            Self::Attack => [213, 94, 0],
+            Self::Plot => [0, 114, 178],
+            Self::Clash => [230, 159, 0],
+            Self::CtOperation => [0, 158, 115],
+            Self::Leadership => [204, 121, 167],
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Self::Attack => "Attack",

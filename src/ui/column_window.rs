@@ -1,6 +1,7 @@
-//! The column step of an import: for a CSV of no known layout (or GeoJSON with several date
-//! properties) the user says which column holds the date, the coordinates and, if any, the
-//! deaths, a title and a category, and sees at once what the first rows will read as.
+//! The column step of an import: for a CSV, sheet or KML file of no known layout (or GeoJSON
+//! with several date properties) the user says which column holds the date, the coordinates
+//! or a place name and, if any, the deaths, a title and a category, and sees at once what the
+//! first rows will read as.
 
 use crate::commands::Command;
 use crate::io::import::{Format, Mapping, Preview};
@@ -25,9 +26,30 @@ pub fn show(
             ui.label(if geojson {
                 "More than one property holds dates. Choose the one that dates each event; the rows below show what will be read."
             } else {
-                "Say which column holds each value; the rows below show what will be read."
+                "Say which column holds each value; the rows below show what will be read. With no coordinates, choose a place column: rows are placed by name against the atlas's gazetteer (Natural Earth towns and provinces), and a name that matches nothing or several places is left out."
             });
             ui.add_space(4.0);
+            if preview.sheets.len() > 1 {
+                ui.horizontal(|ui| {
+                    let label = ui.label("Sheet");
+                    let mut chosen = preview.sheet.clone();
+                    egui::ComboBox::from_id_salt("column-sheet")
+                        .selected_text(&chosen)
+                        .show_ui(ui, |ui| {
+                            for s in &preview.sheets {
+                                ui.selectable_value(&mut chosen, s.clone(), s);
+                            }
+                        })
+                        .response
+                        .labelled_by(label.id);
+                    if chosen != preview.sheet {
+                        asked = Some(Command::ShowSheet(chosen));
+                    }
+                });
+            }
+            for note in &preview.notes {
+                ui.weak(note);
+            }
             egui::Grid::new("column-roles")
                 .num_columns(2)
                 .spacing([12.0, 6.0])
@@ -36,6 +58,7 @@ pub fn show(
                     if !geojson {
                         required(ui, "Latitude", &mut mapping.lat, preview);
                         required(ui, "Longitude", &mut mapping.lon, preview);
+                        optional(ui, "Place name", &mut mapping.place, preview);
                     }
                     optional(ui, "Deaths", &mut mapping.deaths, preview);
                     optional(ui, "Title", &mut mapping.title, preview);
@@ -70,8 +93,7 @@ pub fn show(
                     }
                 });
             ui.separator();
-            let ready = !mapping.date.is_empty()
-                && (geojson || (!mapping.lat.is_empty() && !mapping.lon.is_empty()));
+            let ready = preview.ready(mapping);
             ui.horizontal(|ui| {
                 let import = Command::ImportColumns;
                 if ui
@@ -84,7 +106,7 @@ pub fn show(
                     asked = Some(Command::CancelColumns);
                 }
                 if !ready {
-                    ui.weak("Choose the date and both coordinates.");
+                    ui.weak("Choose the date, and both coordinates or a place.");
                 }
             });
         });
@@ -106,6 +128,10 @@ fn required(ui: &mut egui::Ui, role: &str, column: &mut String, preview: &Previe
         .selected_text(shown)
         .width(260.0)
         .show_ui(ui, |ui| {
+            if role != "Date" {
+                // Coordinates can be let go of, to place the rows by name instead.
+                ui.selectable_value(column, String::new(), "(none)");
+            }
             for c in &preview.columns {
                 let text = if role == "Date" && preview.date_columns.contains(c) {
                     format!("{c}  (dates)")

@@ -90,9 +90,9 @@ impl DataWindow {
                 ui.add(egui::TextEdit::singleline(&mut self.export_path).desired_width(320.0)).labelled_by(l.id);
             });
             ui.horizontal(|ui| {
-                for (label, csv) in [("Save GeoJSON", false), ("Save CSV", true)] {
-                    if ui.button(label).clicked() {
-                        asked = Some(Command::SaveLayer(self.export_layer, csv));
+                for format in crate::io::write::SaveAs::ALL {
+                    if ui.button(format!("Save {}", format.label())).clicked() {
+                        asked = Some(Command::SaveLayer(self.export_layer, format));
                     }
                 }
             });

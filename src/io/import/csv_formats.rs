@@ -449,8 +449,9 @@ fn find(columns: &[String], names: &[&str]) -> Option<String> {
 }
 
 /// Column names that hold a place's name.
-const PLACE_NAMES: [&str; 9] = [
+const PLACE_NAMES: [&str; 11] = [
     "place", "location", "where", "locality", "city", "town", "district", "province", "admin1",
+    "ort", "lieu",
 ];
 
 /// Guesses a generic CSV's mapping from common header names, falling back to the only column
@@ -459,18 +460,35 @@ const PLACE_NAMES: [&str; 9] = [
 pub(super) fn guess_mapping(columns: &[String], date_columns: &[String]) -> Mapping {
     let by_name = find(
         columns,
+        // KML's "when" first: it keeps a month or year as written.
         &[
+            "when",
             "date",
             "event_date",
             "date_start",
             "start_date",
-            "when",
             "day",
             "year",
+            "datum",
+            "fecha",
         ],
     );
-    let lat = find(columns, &["latitude", "lat", "y"]).unwrap_or_default();
-    let lon = find(columns, &["longitude", "lon", "lng", "long", "x"]).unwrap_or_default();
+    // With the German, French and Spanish words spreadsheets in those locales use.
+    let lat = find(columns, &["latitude", "lat", "y", "breite", "latitud"]).unwrap_or_default();
+    let lon = find(
+        columns,
+        &[
+            "longitude",
+            "lon",
+            "lng",
+            "long",
+            "x",
+            "länge",
+            "laenge",
+            "longitud",
+        ],
+    )
+    .unwrap_or_default();
     let place = if lat.is_empty() || lon.is_empty() {
         find(columns, &PLACE_NAMES)
     } else {
@@ -483,10 +501,31 @@ pub(super) fn guess_mapping(columns: &[String], date_columns: &[String]) -> Mapp
         lat,
         lon,
         place,
-        deaths: find(columns, &["deaths", "killed", "fatalities", "best", "dead"]),
+        deaths: find(
+            columns,
+            &[
+                "deaths",
+                "killed",
+                "fatalities",
+                "best",
+                "dead",
+                "tote",
+                "morts",
+                "muertos",
+            ],
+        ),
         title: find(
             columns,
-            &["title", "name", "event", "description", "details"],
+            &[
+                "title",
+                "name",
+                "event",
+                "description",
+                "details",
+                "titel",
+                "titre",
+                "titulo",
+            ],
         ),
         category: find(columns, &["category", "type", "kind", "event_type"]),
         sheet: None,
@@ -545,12 +584,10 @@ fn resolve(c: &Columns, m: &Mapping) -> Result<Mapping, String> {
             Ok(k)
         } else if name.trim().is_empty() {
             Err(format!(
-                "CSV: choose the {role} column (or give --columns date=...,lat=...,lon=... or date=...,place=...)"
+                "choose the {role} column (or give --columns date=...,lat=...,lon=... or date=...,place=...)"
             ))
         } else {
-            Err(format!(
-                "CSV: no column named '{name}' (chosen for the {role})"
-            ))
+            Err(format!("no column named '{name}' (chosen for the {role})"))
         }
     };
     let optional = |role: &str, name: &Option<String>| {
@@ -641,8 +678,13 @@ pub fn read_generic(
         |c, r, line| {
             let m = resolved.get().ok_or("no mapping")?;
             let raw = c.get(r, &m.date);
-            let (date, precision) = date_value(raw, text.serial_dates)
-                .ok_or_else(|| format!("{} '{raw}' is not a date", mapping.date.trim()))?;
+            let (date, precision) = date_value(raw, text.serial_dates).ok_or_else(|| {
+                if raw.is_empty() {
+                    format!("no date ({} is empty)", mapping.date.trim())
+                } else {
+                    format!("{} '{raw}' is not a date", mapping.date.trim())
+                }
+            })?;
             let mut i = if m.lat.is_empty() {
                 let column = m.place.as_deref().unwrap_or("");
                 let name = c.get(r, column);

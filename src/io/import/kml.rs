@@ -14,8 +14,7 @@ pub const MAX_DEPTH: usize = 100;
 
 /// Whether text is a KML document.
 pub fn is_kml(text: &str) -> bool {
-    let head = &text[..text.len().min(4096)];
-    let mut end = head.len();
+    let mut end = text.len().min(4096);
     while !text.is_char_boundary(end) {
         end -= 1;
     }
@@ -310,5 +309,7 @@ mod tests {
         let e = read("bad.kml", "<kml>\n<Placemark>\n<name>x</nam\n").unwrap_err();
         assert!(e.line.is_some(), "{e}");
         assert!(is_kml(KML) && !is_kml("date,lat\n"));
+        let wide = format!("<kml>{}", "é".repeat(3000));
+        assert!(is_kml(&wide), "cut at a character, not a byte");
     }
 }

@@ -282,7 +282,7 @@ pub fn read_columns(
     match columns {
         None => read(file, bytes, layer, progress),
         Some(named) => {
-            let guess = preview(file, bytes)?.guess;
+            let guess = preview_sheet(file, bytes, named.sheet.as_deref())?.guess;
             let m = named.clone().or_guessed(guess);
             read_with(file, bytes, layer, progress, Some(&m))
         }
@@ -330,7 +330,13 @@ pub fn read_with(
                     &guessed
                 }
             };
-            csv_formats::read_generic(file, &text, progress, m)?
+            // A file refused as a whole says what else it holds (a workbook's other sheets).
+            csv_formats::read_generic(file, &text, progress, m).map_err(|mut e| {
+                for note in &text.notes {
+                    e.message.push_str(&format!("; {note}"));
+                }
+                e
+            })?
         }
     };
     report.notes.splice(0..0, text.notes);

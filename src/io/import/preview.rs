@@ -232,11 +232,11 @@ mod tests {
 
     #[test]
     fn a_csv_with_unusual_names_is_previewed_and_guessed_from_values() {
-        let csv = "Quand;Breite;Länge;Tote\n26.08.2021;34.52;69.18;170\n2022-09-30;34.50;69.10;\n";
+        let csv = "Quand;Nordbreite;Ostlänge;Tote\n26.08.2021;34.52;69.18;170\n2022-09-30;34.50;69.10;\n";
         let p = preview("f.csv", csv.as_bytes()).unwrap();
         assert_eq!(p.format, Format::Csv);
         assert!(p.ask);
-        assert_eq!(p.columns, ["Quand", "Breite", "Länge", "Tote"]);
+        assert_eq!(p.columns, ["Quand", "Nordbreite", "Ostlänge", "Tote"]);
         assert_eq!(p.rows[0].0, 2);
         assert_eq!(p.date_columns, ["Quand"]);
         assert_eq!(p.guess.date, "Quand", "the only column of dates");
@@ -246,8 +246,8 @@ mod tests {
         );
         let m = Mapping {
             date: "Quand".into(),
-            lat: "Breite".into(),
-            lon: "Länge".into(),
+            lat: "Nordbreite".into(),
+            lon: "Ostlänge".into(),
             deaths: Some("tote".into()),
             ..Default::default()
         };
@@ -258,8 +258,8 @@ mod tests {
         );
         assert!(tried[1].is_ok());
         let swapped = Mapping {
-            lat: "Länge".into(),
-            lon: "Breite".into(),
+            lat: "Ostlänge".into(),
+            lon: "Nordbreite".into(),
             ..m
         };
         assert!(p.try_rows(&swapped)[0].is_ok(), "69 N is still a latitude");

@@ -101,6 +101,10 @@ struct Rows<'f> {
     width: usize,
     walked: usize,
     ignored_right: usize,
+    /// Rows above the header with one cell filled (a sheet's title), held back: the header is
+    /// the first row with two or more, or this when none has.
+    title: Option<(usize, Vec<String>)>,
+    above: usize,
 }
 
 impl<'f> Rows<'f> {
@@ -113,6 +117,8 @@ impl<'f> Rows<'f> {
             width: MAX_COLUMNS,
             walked: 0,
             ignored_right: 0,
+            title: None,
+            above: 0,
         }
     }
 
@@ -163,6 +169,14 @@ impl<'f> Rows<'f> {
             && !self.cells.is_empty()
         {
             if self.out.rows_written() == 0 {
+                let filled = self.cells.iter().filter(|c| !c.is_empty()).count();
+                if filled < 2 {
+                    self.above += 1;
+                    let cells = std::mem::take(&mut self.cells);
+                    self.title.get_or_insert((row, cells));
+                    return;
+                }
+                self.title = None;
                 self.width = self.cells.len();
             }
             self.out.row(row + 1, &self.cells);
@@ -172,6 +186,12 @@ impl<'f> Rows<'f> {
 
     fn finish(mut self, names: Vec<String>, chosen: String) -> Text<'static> {
         self.flush();
+        if let Some((row, cells)) = self.title.take() {
+            // Nothing wider than one cell: the first row is the header after all.
+            self.out.row(row + 1, &cells);
+            self.above = 0;
+        }
+        let above = self.above;
         let ignored = self.ignored_right;
         let mut text = self.out.finish();
         if names.len() > 1 {
@@ -183,6 +203,11 @@ impl<'f> Rows<'f> {
                     .map(|n| format!("'{n}'"))
                     .collect::<Vec<_>>()
                     .join(", ")
+            ));
+        }
+        if above > 0 {
+            text.notes.push(format!(
+                "{above} rows above the header (a title) were left out"
             ));
         }
         if ignored > 0 {
