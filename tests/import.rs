@@ -98,7 +98,7 @@ fn generic_csv_and_geojson_points_are_understood() {
 #[test]
 fn the_users_choice_of_columns_and_date_property_is_followed() {
     let p = Progress::default();
-    let csv = b"Wann,Breite,Laenge,Opfer,Art\n2021-08-26,34.52,69.18,170,suicide bombing\n";
+    let csv = b"Wann,Nord,Ost,Opfer,Art\n2021-08-26,34.52,69.18,170,suicide bombing\n";
     let before = import::read("de.csv", csv, 1, &p).unwrap_err();
     assert!(
         before.to_string().contains("choose the latitude column"),
@@ -108,7 +108,7 @@ fn the_users_choice_of_columns_and_date_property_is_followed() {
     assert!(preview.ask);
     assert_eq!(preview.guess.date, "Wann", "the only column holding dates");
     let m =
-        import::Mapping::parse_spec("date=wann,lat=Breite,lon=Laenge,deaths=Opfer,category=Art")
+        import::Mapping::parse_spec("date=wann,lat=Nord,lon=Ost,deaths=Opfer,category=Art")
             .unwrap();
     let (_, incidents, report) = import::read_with("de.csv", csv, 1, &p, Some(&m)).unwrap();
     assert_eq!(report.loaded, 1);
