@@ -107,9 +107,8 @@ fn the_users_choice_of_columns_and_date_property_is_followed() {
     let preview = import::preview("de.csv", csv).unwrap();
     assert!(preview.ask);
     assert_eq!(preview.guess.date, "Wann", "the only column holding dates");
-    let m =
-        import::Mapping::parse_spec("date=wann,lat=Nord,lon=Ost,deaths=Opfer,category=Art")
-            .unwrap();
+    let m = import::Mapping::parse_spec("date=wann,lat=Nord,lon=Ost,deaths=Opfer,category=Art")
+        .unwrap();
     let (_, incidents, report) = import::read_with("de.csv", csv, 1, &p, Some(&m)).unwrap();
     assert_eq!(report.loaded, 1);
     let i = &incidents[0];

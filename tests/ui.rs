@@ -659,9 +659,9 @@ fn file_open_browses_to_a_csv_and_the_column_step_reads_it() {
     // Folders first: the UCDP folder is listed, and files that are not data are not.
     assert!(h.query_by_label_contains("ucdp").is_some());
     assert!(h.query_by_label_contains("README").is_none());
-    // Arrows walk the list (folders first: counts/, ucdp/): the first Down leaves the path
+    // Arrows walk the list (folders first: counts/, formats/, ucdp/): the first Down leaves the path
     // field.
-    for _ in 0..3 {
+    for _ in 0..4 {
         h.key_press(egui::Key::ArrowDown);
         h.run_steps(1);
     }
@@ -672,7 +672,7 @@ fn file_open_browses_to_a_csv_and_the_column_step_reads_it() {
     };
     assert!(
         toggled(&h, "acled_sample.csv") && !toggled(&h, "ucdp/"),
-        "the third entry, after the two folders, is selected"
+        "the fourth entry, after the three folders, is selected"
     );
     h.get_by_label_contains("own_columns.csv").click();
     h.run_steps(1);
@@ -695,7 +695,7 @@ fn file_open_browses_to_a_csv_and_the_column_step_reads_it() {
         assert_eq!(name, "own_columns.csv");
         assert_eq!(preview.rows.len(), 4);
         assert_eq!(guess.date, "Datum", "the one column of dates is guessed");
-        assert!(guess.lat.is_empty(), "Breite is not a name the atlas knows");
+        assert!(guess.lat.is_empty(), "Nord is not a name the atlas knows");
     }
     assert!(
         h.query_by_label_contains("0 of the first 4 rows read")
@@ -703,10 +703,10 @@ fn file_open_browses_to_a_csv_and_the_column_step_reads_it() {
     );
     // Pick the columns the way a user does: open each list and choose.
     for (role, column) in [
-        ("Latitude", "Breite"),
-        ("Longitude", "Länge"),
-        ("Deaths", "Tote"),
-        ("Title", "Ort"),
+        ("Latitude", "Nord"),
+        ("Longitude", "Ost"),
+        ("Deaths", "Opfer"),
+        ("Title", "Stelle"),
     ] {
         h.get_by_label(role).click();
         h.run_steps(2);
@@ -755,7 +755,7 @@ fn file_open_browses_to_a_csv_and_the_column_step_reads_it() {
     let layer = &app.dataset.layers[1];
     assert_eq!(
         layer.columns.as_deref(),
-        Some("date=Datum,lat=Breite,lon=Länge,deaths=Tote,title=Ort,category=")
+        Some("date=Datum,lat=Nord,lon=Ost,place=,deaths=Opfer,title=Stelle,category=")
     );
     assert_eq!(app.state.open_dir.as_deref(), fixtures.to_str());
 }
@@ -765,7 +765,7 @@ fn a_file_named_with_columns_on_the_command_line_is_a_layer_the_stage_legend_nam
     let file =
         std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/own_columns.csv");
     let columns =
-        iskp_atlas::io::import::Mapping::parse_spec("lat=Breite,lon=Länge,deaths=Tote").unwrap();
+        iskp_atlas::io::import::Mapping::parse_spec("lat=Nord,lon=Ost,deaths=Opfer").unwrap();
     let embedded = iskp_atlas::io::embedded::load().0.incidents().len();
     let mut h = harness(Launch {
         data: vec![DataFile {
@@ -789,7 +789,7 @@ fn a_file_named_with_columns_on_the_command_line_is_a_layer_the_stage_legend_nam
     // what was named, so an export reads the file the same way.
     assert_eq!(
         app.dataset.layers[1].columns.as_deref(),
-        Some("lat=Breite,lon=Länge,deaths=Tote")
+        Some("lat=Nord,lon=Ost,deaths=Opfer")
     );
     let crocus = app
         .dataset

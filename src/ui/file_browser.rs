@@ -5,7 +5,9 @@
 use std::path::{Path, PathBuf};
 
 /// Extensions of the files the importers read; others are hidden unless asked for.
-const READABLE: [&str; 5] = ["csv", "tsv", "txt", "geojson", "json"];
+const READABLE: [&str; 9] = [
+    "csv", "tsv", "txt", "geojson", "json", "xlsx", "ods", "kml", "kmz",
+];
 
 #[derive(Debug, Clone)]
 struct Entry {

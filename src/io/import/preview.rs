@@ -232,7 +232,8 @@ mod tests {
 
     #[test]
     fn a_csv_with_unusual_names_is_previewed_and_guessed_from_values() {
-        let csv = "Quand;Nordbreite;Ostlänge;Tote\n26.08.2021;34.52;69.18;170\n2022-09-30;34.50;69.10;\n";
+        let csv =
+            "Quand;Nordbreite;Ostlänge;Tote\n26.08.2021;34.52;69.18;170\n2022-09-30;34.50;69.10;\n";
         let p = preview("f.csv", csv.as_bytes()).unwrap();
         assert_eq!(p.format, Format::Csv);
         assert!(p.ask);
