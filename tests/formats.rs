@@ -109,13 +109,28 @@ fn an_hdx_extract_s_hxl_row_is_recognised_not_reported_as_bad() {
 
 #[test]
 fn workbooks_read_their_first_or_chosen_sheet_with_dates_as_dates() {
-    // The first sheet is a note: the import asks for a date and names the other sheets.
+    // The first sheet is a note: the first sheet holding a table is read, and the others
+    // are named.
     let bytes = fixture("workbook.xlsx");
-    let e = import::read("workbook.xlsx", &bytes, 1, &Progress::default()).unwrap_err();
-    assert!(e.message.contains("'2021', 'Places'"), "{e}");
     let p = import::preview("workbook.xlsx", &bytes).unwrap();
     assert_eq!(p.format, Format::Xlsx);
     assert_eq!(p.sheets, ["Read me", "2021", "Places"]);
+    assert_eq!(p.sheet, "2021");
+    assert!(p.notes[0].contains("'Read me', 'Places'"), "{:?}", p.notes);
+    let (_, incidents, _) = read("workbook.xlsx", "");
+    assert_eq!(incidents.len(), 3);
+    let e = import::read_columns(
+        "workbook.xlsx",
+        &bytes,
+        1,
+        &Progress::default(),
+        Some(&Mapping::parse_spec("sheet=Read me").unwrap()),
+    )
+    .unwrap_err();
+    assert!(
+        e.message.contains("choose the date column") && e.message.contains("'2021', 'Places'"),
+        "{e}"
+    );
     let p = import::preview_sheet("workbook.xlsx", &bytes, Some("2021")).unwrap();
     assert_eq!(
         p.columns,
@@ -179,7 +194,7 @@ fn kml_and_kmz_placemarks_read_with_their_dates_and_data() {
             report
                 .notes
                 .iter()
-                .any(|n| n.contains("without a point") && n.contains("line 16")),
+                .any(|n| n.contains("1 placemark without a point") && n.contains("line 16")),
             "{:?}",
             report.notes
         );

@@ -17,9 +17,11 @@ fuzz_target!(|data: &[u8]| {
             date: pick(0),
             lat: pick(1),
             lon: pick(2),
+            place: Some(pick(4)),
             deaths: Some(pick(3)),
             title: Some(String::new()),
             category: None,
+            sheet: preview.sheets.last().cloned(),
         };
         let _ = preview.try_rows(&m);
         let _ = read_with("fuzz", data, 1, &p, Some(&m));

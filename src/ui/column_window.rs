@@ -79,6 +79,8 @@ pub fn show(
                     for ((line, _), result) in preview.rows.iter().zip(&tried) {
                         ui.weak(if geojson {
                             format!("feature {line}")
+                        } else if preview.format.is_sheet() {
+                            format!("row {line}")
                         } else {
                             format!("line {line}")
                         });

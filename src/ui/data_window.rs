@@ -54,7 +54,7 @@ impl DataWindow {
             .pivot(egui::Align2::RIGHT_TOP)
             .default_pos(top_right)
             .show(ctx, |ui| {
-            ui.label("Open a UCDP GED or ACLED CSV export, any CSV with date, latitude and longitude columns, or a GeoJSON file of points. Each file becomes a layer. You can also drop files on the window.");
+            ui.label("Open a UCDP GED or ACLED export, a CSV, Excel (XLSX) or OpenDocument (ODS) sheet with a date and coordinates or place names, Google Earth placemarks (KML, KMZ), or a GeoJSON file of points. Each file becomes a layer. You can also drop files on the window.");
             if button(ui, &Command::OpenFile).clicked() {
                 asked = Some(Command::OpenFile);
             }

@@ -240,8 +240,12 @@ fn table(marks: Vec<Placemark>, mut no_point: Vec<usize>) -> Result<Text<'static
     if !no_point.is_empty() {
         let lines: Vec<String> = no_point.iter().take(5).map(|l| l.to_string()).collect();
         text.notes.push(format!(
-            "{} placemarks without a point (lines, shapes or none) left out, at line {}{}",
-            no_point.len(),
+            "{} without a point (a line, a shape or nothing) left out, at line {}{}",
+            if no_point.len() == 1 {
+                "1 placemark".to_owned()
+            } else {
+                format!("{} placemarks", no_point.len())
+            },
             lines.join(", "),
             if no_point.len() > 5 { ", ..." } else { "" }
         ));
@@ -293,7 +297,7 @@ mod tests {
         assert_eq!(lines[2], "Month only,,2019-11,2019-12,34.43,70.45,,ISKP");
         assert_eq!((t.line_in_file(2), t.line_in_file(3)), (5, 16));
         assert!(
-            t.notes[0].contains("1 placemarks without a point") && t.notes[0].contains("line 12")
+            t.notes[0].contains("1 placemark without a point") && t.notes[0].contains("line 12")
         );
     }
 

@@ -192,8 +192,13 @@ impl Preview {
                     return Err("choose the latitude and longitude columns, or a place".into());
                 }
                 let raw = value(row, &m.date);
-                let (date, _) = date_value(&raw, self.serial_dates)
-                    .ok_or_else(|| format!("'{raw}' is not a date"))?;
+                let (date, _) = date_value(&raw, self.serial_dates).ok_or_else(|| {
+                    if raw.is_empty() {
+                        "no date".to_owned()
+                    } else {
+                        format!("'{raw}' is not a date")
+                    }
+                })?;
                 let mut placed = String::new();
                 let (lon, lat) = if self.by_name(m) {
                     let name = value(row, m.place.as_deref().unwrap_or(""));

@@ -14,7 +14,40 @@ pub const MAX_COLUMNS: usize = 2_000;
 /// Cells the atlas walks in one sheet, empty ones included.
 pub const MAX_CELLS: usize = 20_000_000;
 
+/// With no sheet named, the first that holds a table (a header of two or more columns and
+/// a row under it), or else the first.
 pub fn read_xlsx(
+    file: &str,
+    bytes: &[u8],
+    sheet: Option<&str>,
+) -> Result<Text<'static>, LoadError> {
+    first_table(sheet, |name| read_xlsx_sheet(file, bytes, name))
+}
+
+fn first_table(
+    sheet: Option<&str>,
+    mut read: impl FnMut(Option<&str>) -> Result<Text<'static>, LoadError>,
+) -> Result<Text<'static>, LoadError> {
+    let first = read(sheet)?;
+    if sheet.is_some() || holds_table(&first) {
+        return Ok(first);
+    }
+    for name in first.sheets.clone().iter().skip(1) {
+        let t = read(Some(name))?;
+        if holds_table(&t) {
+            return Ok(t);
+        }
+    }
+    Ok(first)
+}
+
+fn holds_table(t: &Text<'_>) -> bool {
+    let mut lines = t.body.lines();
+    let header = lines.next().unwrap_or("");
+    header.contains(',') && lines.next().is_some()
+}
+
+fn read_xlsx_sheet(
     file: &str,
     bytes: &[u8],
     sheet: Option<&str>,
@@ -34,6 +67,15 @@ pub fn read_xlsx(
 }
 
 pub fn read_ods(
+    file: &str,
+    bytes: &[u8],
+    zip: &mut Zip<'_>,
+    sheet: Option<&str>,
+) -> Result<Text<'static>, LoadError> {
+    first_table(sheet, |name| read_ods_sheet(file, bytes, zip, name))
+}
+
+fn read_ods_sheet(
     file: &str,
     bytes: &[u8],
     zip: &mut Zip<'_>,
@@ -196,7 +238,7 @@ impl<'f> Rows<'f> {
         let mut text = self.out.finish();
         if names.len() > 1 {
             text.notes.push(format!(
-                "read the sheet '{chosen}'; the workbook also has {} (choose one with sheet=NAME)",
+                "read the sheet '{chosen}'; the workbook also has {} (on the command line --columns sheet=NAME reads another)",
                 names
                     .iter()
                     .filter(|n| **n != chosen)
@@ -206,13 +248,16 @@ impl<'f> Rows<'f> {
             ));
         }
         if above > 0 {
-            text.notes.push(format!(
-                "{above} rows above the header (a title) were left out"
-            ));
+            text.notes.push(if above == 1 {
+                "1 row above the header (a title) was left out".to_owned()
+            } else {
+                format!("{above} rows above the header (a title) were left out")
+            });
         }
         if ignored > 0 {
             text.notes.push(format!(
-                "{ignored} cells right of the header's last column were left out"
+                "{ignored} {} right of the header's last column left out",
+                if ignored == 1 { "cell" } else { "cells" }
             ));
         }
         text.sheets = names;
