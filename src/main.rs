@@ -591,6 +591,9 @@ fn run_validate(files: &[PathBuf], columns: Option<&Mapping>, json: bool) -> Exi
         for e in &report.errors {
             println!("{e}");
         }
+        for n in &report.notes {
+            println!("note: {n}");
+        }
         let what = if files.is_empty() {
             "embedded data"
         } else {

@@ -17,6 +17,9 @@ pub struct Report {
     /// The month the embedded data's sweep reached, for the report's last line.
     pub data_through: Option<i32>,
     pub errors: Vec<LoadError>,
+    /// What the import recognised and set aside, or how it placed rows, per file: a row of
+    /// HXL hashtags, a workbook's other sheets, rows placed by name.
+    pub notes: Vec<String>,
 }
 
 impl Report {
@@ -38,7 +41,7 @@ impl Report {
         json!({
             "incidents": self.incidents, "regions": self.regions, "totals": self.totals,
             "data_through": self.data_through.map(crate::model::date::month_code),
-            "errors": errors,
+            "errors": errors, "notes": self.notes,
         })
     }
 
@@ -48,6 +51,7 @@ impl Report {
         self.totals += other.totals;
         self.data_through = self.data_through.or(other.data_through);
         self.errors.extend(other.errors);
+        self.notes.extend(other.notes);
     }
 }
 
@@ -121,6 +125,9 @@ pub fn files(
             match import::read_columns(&name, &bytes, 1, &crate::io::Progress::default(), columns) {
                 Ok((_, incidents, r)) => {
                     report.incidents += incidents.len();
+                    report
+                        .notes
+                        .extend(r.notes.iter().map(|n| format!("{name}: {n}")));
                     report.errors.extend(r.first_skipped);
                     if r.skipped > 5 {
                         report.errors.push(LoadError::file(
