@@ -12,10 +12,13 @@ use std::process::ExitCode;
 
 /// ISKP Atlas: an offline map of Islamic State Khorasan Province violence, 2015 to today.
 #[derive(Parser, Debug)]
-#[command(name = "iskp-atlas", version, about, long_about = None, args_conflicts_with_subcommands = true)]
+#[command(name = "iskp-atlas", about, long_about = None, args_conflicts_with_subcommands = true, disable_version_flag = true)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
+    /// Print the version, the month the embedded data runs to and its incident count
+    #[arg(short = 'V', long)]
+    version: bool,
     /// Basemap: offline (embedded Natural Earth, no network), osm or opentopomap (online)
     #[arg(long, value_name = "offline|osm|opentopomap", value_parser = parse_basemap)]
     basemap: Option<BasemapKind>,
@@ -43,11 +46,13 @@ struct Cli {
 #[derive(clap::Args, Debug)]
 struct DataArgs {
     /// An event file to show on top of the embedded data (repeatable): the atlas's GeoJSON,
-    /// GeoJSON points, UCDP GED or ACLED CSV, or any CSV with dates and coordinates
+    /// GeoJSON points, UCDP GED or ACLED CSV, or any CSV, XLSX or ODS sheet or KML/KMZ file
+    /// with dates and coordinates or place names
     #[arg(long, value_name = "FILE")]
     data: Vec<PathBuf>,
-    /// Which columns of a --data CSV (or properties of GeoJSON points) hold what, for files
-    /// whose names the atlas does not guess: date=COL,lat=COL,lon=COL[,deaths=COL][,title=COL][,category=COL]
+    /// Which columns of a --data file (or properties of GeoJSON points) hold what, for files
+    /// whose names the atlas does not guess: date=COL,lat=COL,lon=COL or date=COL,place=COL
+    /// [,deaths=COL][,title=COL][,category=COL][,sheet=NAME]
     #[arg(long, value_name = "SPEC", value_parser = parse_columns)]
     columns: Option<Mapping>,
 }
@@ -295,6 +300,21 @@ fn parse_theme(s: &str) -> Result<Theme, String> {
     Theme::parse(s).ok_or_else(|| format!("'{s}' is not one of light, projector, dark"))
 }
 
+/// "iskp-atlas 0.1.0, data through February 2026, 423 incidents": what a briefer quotes
+/// when asked which edition is on the screen.
+fn version_text() -> String {
+    let (dataset, _) = iskp_atlas::io::embedded::load();
+    let through = iskp_atlas::io::embedded::data_through().map_or_else(
+        || "not stated".to_owned(),
+        iskp_atlas::model::date::month_long,
+    );
+    format!(
+        "iskp-atlas {}, data through {through}, {} incidents",
+        env!("CARGO_PKG_VERSION"),
+        dataset.incidents().len()
+    )
+}
+
 fn main() -> ExitCode {
     let started = std::time::Instant::now();
     iskp_atlas::keep_freed_memory();
@@ -303,6 +323,10 @@ fn main() -> ExitCode {
     )
     .init();
     let cli = Cli::parse();
+    if cli.version {
+        println!("{}", version_text());
+        return ExitCode::SUCCESS;
+    }
     match cli.command {
         Some(Command::Validate {
             files,

@@ -248,3 +248,22 @@ fn the_shipped_data_states_its_reach_and_every_total_has_a_source() {
         "{text}"
     );
 }
+
+#[test]
+fn version_names_the_release_the_data_month_and_the_count() {
+    let exe = env!("CARGO_BIN_EXE_iskp-atlas");
+    let (dataset, _) = iskp_atlas::io::embedded::load();
+    let month = iskp_atlas::model::date::month_long(
+        iskp_atlas::io::embedded::data_through().expect("the data says how far it runs"),
+    );
+    let want = format!(
+        "iskp-atlas {}, data through {month}, {} incidents",
+        env!("CARGO_PKG_VERSION"),
+        dataset.incidents().len()
+    );
+    for flag in ["--version", "-V"] {
+        let o = Command::new(exe).arg(flag).output().unwrap();
+        assert!(o.status.success());
+        assert_eq!(String::from_utf8_lossy(&o.stdout).trim(), want);
+    }
+}
