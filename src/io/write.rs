@@ -264,7 +264,7 @@ pub fn to_kml<'a>(name: &str, note: &str, incidents: impl Iterator<Item = &'a In
 fn description(i: &Incident) -> String {
     let mut lines = Vec::new();
     if !i.summary.is_empty() {
-        lines.push(html(&i.summary));
+        lines.push(xml(&i.summary));
     }
     let place = [i.place.as_str(), i.admin1.as_str(), i.country.as_str()]
         .into_iter()
@@ -274,7 +274,7 @@ fn description(i: &Incident) -> String {
     lines.push(format!(
         "<b>{}</b> · {} (placed at {} level)",
         i.date,
-        html(&place),
+        xml(&place),
         geo(i.geo_precision)
     ));
     let range = match (i.killed_low, i.killed_high) {
@@ -294,9 +294,9 @@ fn description(i: &Incident) -> String {
     for s in &i.sources {
         lines.push(format!(
             "<a href=\"{}\">{}</a> {}",
-            html(&s.url),
-            html(&s.title),
-            html(&s.publisher)
+            xml(&s.url),
+            xml(&s.title),
+            xml(&s.publisher)
         ));
     }
     lines.join("<br/>")
@@ -307,10 +307,6 @@ fn xml(s: &str) -> String {
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('"', "&quot;")
-}
-
-fn html(s: &str) -> String {
-    xml(s)
 }
 
 #[cfg(test)]

@@ -669,7 +669,6 @@ pub fn read_generic(
     // Set once the header is read, before the first row.
     let resolved = std::cell::OnceCell::<Mapping>::new();
     let mut placer = Placer::default();
-    let gazetteer = Gazetteer::shared();
     let (mut by_name, mut by_precision) = (0usize, [0usize; 2]);
     let result = rows(
         file,
@@ -691,7 +690,8 @@ pub fn read_generic(
                 let hit = placer
                     .place(name)
                     .map_err(|why| format!("place '{name}': {why}"))?;
-                let p = &gazetteer.places[hit.place];
+                // Only files placed by name load the gazetteer.
+                let p = &Gazetteer::shared().places[hit.place];
                 let mut i = Incident::new(format!("csv-line-{line}"), date, p.lon, p.lat);
                 i.geo_precision = hit.precision;
                 i.country = p.iso3.clone();

@@ -14,11 +14,7 @@ pub const MAX_DEPTH: usize = 100;
 
 /// Whether text is a KML document.
 pub fn is_kml(text: &str) -> bool {
-    let mut end = text.len().min(4096);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    let head = &text[..end];
+    let head = super::text::head(text, 4096);
     head.trim_start().starts_with('<') && head.contains("<kml")
 }
 
@@ -32,7 +28,6 @@ struct Placemark {
     end: String,
     point: Option<(String, String)>,
     extended: Vec<(String, String)>,
-    shape: bool,
 }
 
 /// What is being read inside a placemark.
@@ -109,7 +104,6 @@ pub fn read(file: &str, text: &str) -> Result<Text<'static>, LoadError> {
                 };
                 match name {
                     "Point" => in_point = mark.point.is_none(),
-                    "LineString" | "Polygon" | "LinearRing" | "Track" => mark.shape = true,
                     "Data" => data_name = attr(&e, "name"),
                     _ => {}
                 }

@@ -217,11 +217,7 @@ pub fn load_files(files: &[DataFile]) -> (crate::model::Dataset, Vec<LoadError>)
 
 /// Tells the format of a file's text from its first line (or its first element).
 pub fn detect(text: &str) -> Option<Format> {
-    let mut end = text.len().min(64 * 1024);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    let head = &text[..end];
+    let head = text::head(text, 64 * 1024);
     let trimmed = head.trim_start_matches('\u{feff}').trim_start();
     if trimmed.starts_with('{') {
         let atlas = head.contains("\"claim\"") && head.contains("\"date_precision\"");

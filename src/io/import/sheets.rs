@@ -6,7 +6,7 @@
 use super::archive::{self, Zip};
 use super::table::{TableWriter, Text};
 use crate::io::LoadError;
-use calamine::{Data, DataRef, Reader};
+use calamine::{Data, Reader};
 use std::io::Cursor;
 
 /// More columns than any events table has; wider sheets are refused.
@@ -61,7 +61,11 @@ fn read_xlsx_sheet(
     let mut rows = Rows::new(file);
     while let Some(cell) = cells.next_cell().map_err(fail)? {
         let (r, c) = cell.get_position();
-        rows.cell(r as usize, c as usize, xlsx_text(cell.get_value()))?;
+        rows.cell(
+            r as usize,
+            c as usize,
+            data_text(&Data::from(cell.get_value().clone())),
+        )?;
     }
     Ok(rows.finish(names, chosen))
 }
@@ -264,18 +268,6 @@ impl<'f> Rows<'f> {
         text.sheet = chosen;
         text.serial_dates = true;
         text
-    }
-}
-
-fn xlsx_text(v: &DataRef<'_>) -> String {
-    match v {
-        DataRef::SharedString(s) => (*s).to_owned(),
-        DataRef::String(s) | DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => s.clone(),
-        DataRef::Int(i) => i.to_string(),
-        DataRef::Float(f) => number_text(*f),
-        DataRef::Bool(b) => b.to_string(),
-        DataRef::DateTime(d) => date_text(d),
-        DataRef::Error(_) | DataRef::Empty => String::new(),
     }
 }
 

@@ -121,6 +121,15 @@ fn lone_cr_to_lf(text: &str) -> String {
     out
 }
 
+/// The first `max` bytes of `text`, cut back to a character's start.
+pub fn head(text: &str, max: usize) -> &str {
+    let mut end = text.len().min(max);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
 /// Physical line numbers from byte offsets that only go forward, as a reader's records do:
 /// counts the LFs walked over, so breaks inside quoted fields count.
 #[derive(Debug, Default)]
