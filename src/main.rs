@@ -40,6 +40,10 @@ struct Cli {
     chapter: Option<String>,
     #[command(flatten)]
     files: DataArgs,
+    /// Event files to open as layers, as with --data: what a file manager's "Open with"
+    /// passes
+    #[arg(value_name = "FILE")]
+    open: Vec<PathBuf>,
 }
 
 /// Event files shown on top of the embedded data, and which columns hold what.
@@ -545,6 +549,8 @@ fn main() -> ExitCode {
             }))
         }
         None => {
+            let mut files = cli.files;
+            files.data.extend(cli.open);
             let launch = Launch {
                 basemap: cli.basemap,
                 year: cli.year,
@@ -552,15 +558,16 @@ fn main() -> ExitCode {
                 present: cli.present,
                 presenter: cli.presenter,
                 stage_only: false,
-                data: cli.files.files(),
+                data: files.files(),
                 chapter: cli.chapter,
                 started: Some(started),
-                // For startup measurements (see README): print the time and close.
+                // For start-up measurements (see README): print the time and end.
                 exit_when_drawn: std::env::var_os("ISKP_ATLAS_EXIT_WHEN_DRAWN").is_some(),
                 exporter: Some(export::exporter()),
                 provenance: false,
             };
-            match run_gui(launch) {
+            let head_start = iskp_atlas::app::HeadStart::begin(launch.data.clone());
+            match run_gui(launch, head_start) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
                     eprintln!("iskp-atlas: cannot open the window: {e}");
@@ -584,20 +591,44 @@ fn finish(result: Result<String, String>) -> ExitCode {
     }
 }
 
-fn run_gui(launch: Launch) -> eframe::Result {
+fn run_gui(launch: Launch, head_start: iskp_atlas::app::HeadStart) -> eframe::Result {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("ISKP Atlas")
             .with_app_id("iskp-atlas")
             .with_inner_size([1600.0, 1000.0])
-            .with_min_inner_size([800.0, 560.0]),
+            .with_min_inner_size([800.0, 560.0])
+            .with_icon(window_icon()),
         renderer: eframe::Renderer::Glow,
         ..Default::default()
     };
     eframe::run_native(
         "ISKP Atlas",
         options,
-        Box::new(move |cc| Ok(Box::new(AtlasApp::from_creation_context(cc, launch)))),
+        Box::new(move |cc| {
+            Ok(Box::new(AtlasApp::from_creation_context(
+                cc,
+                launch,
+                Some(head_start),
+            )))
+        }),
+    )
+}
+
+/// The atlas's icon (`tools/make_icon.py`) for the title bar and the task switcher.
+fn window_icon() -> egui::IconData {
+    let png = include_bytes!("../packaging/icons/iskp-atlas-128.png");
+    // Our own asset, checked by a test; a broken one leaves the desktop's default icon.
+    image::load_from_memory(png).map_or_else(
+        |_| egui::IconData::default(),
+        |image| {
+            let image = image.into_rgba8();
+            egui::IconData {
+                width: image.width(),
+                height: image.height(),
+                rgba: image.into_raw(),
+            }
+        },
     )
 }
 

@@ -978,6 +978,57 @@ fn buttons_and_menus_carry_the_command_tables_labels() {
 }
 
 #[test]
+fn the_about_window_names_the_edition_the_citations_and_the_licences() {
+    use iskp_atlas::commands::Command;
+    let mut h = harness(Launch::default());
+    h.run_steps(2);
+    // From the Help menu ...
+    h.get_by_label("Help").click();
+    h.run_steps(2);
+    h.get_by_label_contains(Command::ToggleAbout.label())
+        .click();
+    h.run_steps(2);
+    assert!(h.state().about_open());
+    let through = iskp_atlas::io::embedded::data_through().map(iskp_atlas::model::date::month_long);
+    let through = through.expect("the embedded data states its month");
+    let count = iskp_atlas::io::embedded::load().0.incidents().len();
+    h.get_by_label(&format!("ISKP Atlas {}", env!("CARGO_PKG_VERSION")));
+    h.get_by_label(&format!(
+        "Data through {through} · {count} incidents of its own"
+    ));
+    h.get_by_label(&iskp_atlas::model::cite::atlas(&format!(
+        "data through {through}"
+    )));
+    h.get_by_label_contains(iskp_atlas::model::cite::PAPER_TITLE);
+    for (name, licence, _) in iskp_atlas::ui::about::ATTRIBUTIONS {
+        h.get_by_label(name);
+        h.get_by_label(licence);
+    }
+    for name in ["Natural Earth", "UCDP GED", "OpenStreetMap", "OpenTopoMap"] {
+        assert!(
+            iskp_atlas::ui::about::ATTRIBUTIONS
+                .iter()
+                .any(|a| a.0 == name),
+            "{name}"
+        );
+    }
+    h.get_by_label_contains("data/sources.json");
+    // ... closed by Esc, and opened again from the help's button.
+    h.key_press(egui::Key::Escape);
+    h.run_steps(2);
+    assert!(!h.state().about_open());
+    h.key_press(egui::Key::F1);
+    h.run_steps(2);
+    h.get_by_label(Command::ToggleAbout.label()).click();
+    h.run_steps(2);
+    assert!(h.state().about_open() && h.state().help_open());
+    // Esc closes the help first, then the About window.
+    h.key_press(egui::Key::Escape);
+    h.run_steps(2);
+    assert!(!h.state().help_open() && h.state().about_open());
+}
+
+#[test]
 fn the_presenter_window_shows_the_notes_and_follows_page_down_on_the_stage() {
     let mut h = harness(Launch::default());
     h.run_steps(2);

@@ -219,8 +219,10 @@ impl AtlasApp {
                 let ms = t0.elapsed().as_secs_f64() * 1e3;
                 log::info!("basemap complete on screen {ms:.0} ms after launch");
                 if rt.launch.exit_when_drawn {
-                    println!("first complete frame: {ms:.1} ms");
-                    ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+                    // The next frame starts once this one is on the screen: it ends the
+                    // process (see `AtlasApp::ui`).
+                    tiles.exit_next_frame = true;
+                    ui.ctx().request_repaint();
                 }
             }
         }

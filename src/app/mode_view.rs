@@ -39,6 +39,16 @@ pub(super) struct ModeInputs<'a> {
     pub side: usize,
 }
 
+impl ModeScene {
+    /// With the places incidents are drawn at already triangulated (see `HeadStart`).
+    pub(super) fn with_places(places: crate::map::places::PlaceShapes) -> Self {
+        Self {
+            places,
+            ..Default::default()
+        }
+    }
+}
+
 impl Shown {
     /// Of the incidents in `range` that pass, how many are placed only at an area.
     pub(super) fn at_area_count(&self, range: &Range<usize>) -> usize {

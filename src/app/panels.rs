@@ -110,13 +110,22 @@ impl AtlasApp {
     fn top_bar(&mut self, ui: &mut egui::Ui, out: &mut Vec<Command>) {
         ui.horizontal(|ui| {
             ui.heading(egui::RichText::new("ISKP Atlas").strong());
-            ui.menu_button("File", |ui| {
-                for command in [Command::OpenFile, Command::ToggleData, Command::ToggleExport] {
-                    if menu_item(ui, &command).clicked() {
-                        out.push(command);
+            let menus: [(&str, &[Command]); 2] = [
+                (
+                    "File",
+                    &[Command::OpenFile, Command::ToggleData, Command::ToggleExport],
+                ),
+                ("Help", &[Command::ToggleHelp, Command::ToggleAbout]),
+            ];
+            for (name, commands) in menus {
+                ui.menu_button(name, |ui| {
+                    for command in commands {
+                        if menu_item(ui, command).clicked() {
+                            out.push(command.clone());
+                        }
                     }
-                }
-            });
+                });
+            }
             // The subtitle gives way first when the window is narrow.
             if ui.available_width() > 1520.0 * ui::style::text_scale(self.state.theme) {
                 ui.label("Islamic State Khorasan Province, 2015 to today");

@@ -56,6 +56,7 @@ impl AtlasApp {
             Command::SetFilter(filter) => s.filter = *filter,
             Command::ResetFilters => s.filter = Filter::default(),
             Command::ToggleHelp => self.rt.panels.help = !self.rt.panels.help,
+            Command::ToggleAbout => self.rt.panels.about = !self.rt.panels.about,
             Command::Close => self.close_first_open(),
             Command::TogglePresentation => self.set_presenting(!self.rt.story.presenting, true),
             Command::TogglePresenter => {
@@ -146,6 +147,7 @@ impl AtlasApp {
     fn is_open(&self, what: Closable) -> bool {
         match what {
             Closable::Help => self.rt.panels.help,
+            Closable::About => self.rt.panels.about,
             Closable::FileBrowser => self.rt.panels.data.browser.open,
             Closable::ColumnWindow => self.choosing_columns().is_some(),
             Closable::Tool => self.rt.panels.tool != Tool::None || self.rt.panels.draft.is_some(),
@@ -158,6 +160,7 @@ impl AtlasApp {
     fn close(&mut self, what: Closable) {
         match what {
             Closable::Help => self.rt.panels.help = false,
+            Closable::About => self.rt.panels.about = false,
             Closable::FileBrowser => self.rt.panels.data.browser.open = false,
             Closable::ColumnWindow => self.cancel_columns(),
             Closable::Tool => {

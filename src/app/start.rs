@@ -2,10 +2,14 @@
 //! workers started on the first view while the areas are triangulated, so the first frame
 //! can already be complete.
 
-use super::{AtlasApp, Camera, Launch, Panels, Runtime, Scene, Shown, Story, Tiles, layers};
+use super::{
+    AtlasApp, Camera, Launch, Panels, Runtime, Scene, Shown, Story, Tiles, layers, mode_view,
+};
 use crate::basemap::offline::OfflineTiles;
 use crate::basemap::tile_math::lonlat_to_unit;
+use crate::io::provinces::Placed;
 use crate::map::labels::Labels;
+use crate::map::places::PlaceShapes;
 use crate::map::regions::RegionShape;
 use crate::model::{Chapter, Dataset, Selection};
 use crate::state::{HOME_BOUNDS, STORAGE_KEY, State};
@@ -13,14 +17,73 @@ use crate::ui;
 use egui::Rect;
 use walkers::{MapMemory, lon_lat};
 
+/// The start-up work that needs no window: begun by `main` before the window is opened, so
+/// it runs while the windowing system and OpenGL set up, on the other core.
+pub struct HeadStart(std::thread::JoinHandle<Prepared>);
+
+/// The data read, the areas triangulated, and every place an incident is drawn at.
+struct Prepared {
+    dataset: Dataset,
+    errors: Vec<crate::io::LoadError>,
+    regions: Vec<RegionShape>,
+    placed: Placed,
+    places: PlaceShapes,
+}
+
+impl HeadStart {
+    pub fn begin(files: Vec<crate::io::import::DataFile>) -> Self {
+        // The basemap is decoded beside it, for the tile workers the window starts.
+        std::thread::spawn(|| drop(crate::basemap::data::Basemap::embedded()));
+        Self(std::thread::spawn(move || prepare(&files)))
+    }
+}
+
+fn prepare(files: &[crate::io::import::DataFile]) -> Prepared {
+    let (dataset, errors) = crate::io::import::load_files(files);
+    let regions = dataset.regions.iter().map(RegionShape::new).collect();
+    let placed = Placed::of(&dataset);
+    let mut places = PlaceShapes::default();
+    for area in placed.area.iter().flatten() {
+        places.get(*area);
+    }
+    Prepared {
+        dataset,
+        errors,
+        regions,
+        placed,
+        places,
+    }
+}
+
 impl AtlasApp {
-    pub fn from_creation_context(cc: &eframe::CreationContext<'_>, launch: Launch) -> Self {
+    pub fn from_creation_context(
+        cc: &eframe::CreationContext<'_>,
+        launch: Launch,
+        head_start: Option<HeadStart>,
+    ) -> Self {
         let saved = cc.storage.and_then(|s| s.get_string(STORAGE_KEY));
-        Self::new(&cc.egui_ctx, saved.as_deref(), launch)
+        let prepared = head_start.and_then(|h| h.0.join().ok());
+        Self::build(&cc.egui_ctx, saved.as_deref(), launch, prepared)
     }
 
     pub fn new(ctx: &egui::Context, saved: Option<&str>, launch: Launch) -> Self {
-        let (dataset, errors) = crate::io::import::load_files(&launch.data);
+        Self::build(ctx, saved, launch, None)
+    }
+
+    fn build(
+        ctx: &egui::Context,
+        saved: Option<&str>,
+        launch: Launch,
+        prepared: Option<Prepared>,
+    ) -> Self {
+        let prepared = prepared.unwrap_or_else(|| prepare(&launch.data));
+        let Prepared {
+            dataset,
+            errors,
+            regions,
+            placed,
+            places,
+        } = prepared;
         let mut load_errors: Vec<String> = errors.iter().map(ToString::to_string).collect();
         let state = initial_state(saved, &launch, &dataset);
         let mut memory = MapMemory::default();
@@ -28,7 +91,7 @@ impl AtlasApp {
             memory.center_at(lon_lat(v.lon, v.lat));
             let _ = memory.set_zoom(v.zoom);
         }
-        let (offline, regions) = tiles_and_areas(ctx, &state, &dataset);
+        let offline = first_tiles(ctx, &state);
         let (chapters, errors) = load_chapters(&dataset);
         load_errors.extend(errors);
         for e in &load_errors {
@@ -41,6 +104,7 @@ impl AtlasApp {
                 online: None,
                 applied_theme: None,
                 reported_complete: false,
+                exit_next_frame: false,
             },
             camera: Camera {
                 memory,
@@ -54,7 +118,7 @@ impl AtlasApp {
                 areas: Default::default(),
                 labels: Labels::embedded(),
                 drawn: Default::default(),
-                modes: Default::default(),
+                modes: mode_view::ModeScene::with_places(places),
             },
             shown: Shown {
                 mask: Default::default(),
@@ -65,7 +129,7 @@ impl AtlasApp {
                 highlight: Vec::new(),
                 selection: Selection::None,
                 generation: 0,
-                placed: None,
+                placed: Some(placed),
                 at_area: Vec::new(),
                 by_province: Default::default(),
                 by_area: Default::default(),
@@ -83,6 +147,7 @@ impl AtlasApp {
             panels: Panels {
                 search: String::new(),
                 help: false,
+                about: false,
                 choices: ui::filters::Choices::new(&dataset),
                 export: ui::export_panel::ExportPanel::new(2015, state.timeline.last_year()),
                 slides: Default::default(),
@@ -113,6 +178,12 @@ impl AtlasApp {
             app.set_presenting(true, pick);
         }
         app.rt.story.presenter.open = app.rt.launch.presenter;
+        // The tiles of the first view were rendering meanwhile; a little more waiting here
+        // makes the first frame the whole map.
+        app.rt
+            .tiles
+            .offline
+            .wait_for_pending(std::time::Duration::from_millis(250));
         app
     }
 }
@@ -144,20 +215,14 @@ fn initial_state(saved: Option<&str>, launch: &Launch, dataset: &Dataset) -> Sta
     state
 }
 
-/// Starts the tile workers on the view the first frame will most likely show, and
-/// triangulates the areas meanwhile.
-fn tiles_and_areas(
-    ctx: &egui::Context,
-    state: &State,
-    dataset: &Dataset,
-) -> (OfflineTiles, Vec<RegionShape>) {
+/// Starts the tile workers on the view the first frame will most likely show.
+fn first_tiles(ctx: &egui::Context, state: &State) -> OfflineTiles {
     let texture_px = if ctx.pixels_per_point() > 1.25 {
         512
     } else {
         256
     };
-    std::thread::scope(|scope| {
-        let regions = scope.spawn(|| dataset.regions.iter().map(RegionShape::new).collect());
+    {
         let offline = OfflineTiles::new(ctx.clone(), state.theme, texture_px);
         let screen = ctx.content_rect();
         let screen = if screen.width() > 200.0 && screen.width() < 8000.0 {
@@ -175,8 +240,8 @@ fn tiles_and_areas(
             .unwrap_or_else(|| super::fit(HOME_BOUNDS, map_rect));
         let (ux, uy) = lonlat_to_unit(view.lon, view.lat);
         offline.prefetch((ux, uy), view.zoom, map_rect.size());
-        (offline, regions.join().unwrap_or_default())
-    })
+        offline
+    }
 }
 
 /// The embedded story; problems are reported beside the data's, and a broken file just

@@ -159,16 +159,18 @@ impl<'a> Reader<'a> {
         Ok(self.u32()? as i32)
     }
 
+    /// Read at every start for the whole 4 MB basemap, so it walks the bytes directly
+    /// instead of through `take`.
     fn varint(&mut self) -> Result<u64, String> {
         let mut value = 0u64;
-        for shift in (0..64).step_by(7) {
-            let b = self.u8()?;
-            value |= u64::from(b & 0x7f) << shift;
+        for (n, &b) in self.bytes[self.at..].iter().take(10).enumerate() {
+            value |= u64::from(b & 0x7f) << (7 * n);
             if b & 0x80 == 0 {
+                self.at += n + 1;
                 return Ok(value);
             }
         }
-        Err(format!("varint too long at byte {}", self.at))
+        Err(format!("varint truncated or too long at byte {}", self.at))
     }
 
     fn zigzag(&mut self) -> Result<i64, String> {
@@ -182,9 +184,11 @@ impl<'a> Reader<'a> {
         let (mut x, mut y) = (0i64, 0i64);
         for _ in 0..ring_count {
             let n = self.varint()? as usize;
-            if n > self.bytes.len() {
+            // Each point takes at least two bytes.
+            if n > (self.bytes.len() - self.at) / 2 {
                 return Err(format!("ring of {n} points at byte {}", self.at));
             }
+            shape.points.reserve(n);
             for _ in 0..n {
                 x += self.zigzag()?;
                 y += self.zigzag()?;

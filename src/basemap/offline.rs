@@ -89,7 +89,7 @@ impl OfflineTiles {
                     .ok()
             })
             .collect();
-        let mut tiles = Self {
+        let tiles = Self {
             ctx,
             map,
             theme,
@@ -101,8 +101,23 @@ impl OfflineTiles {
             results,
             workers,
         };
-        tiles.render_base();
+        // Rendered by the workers, after the tiles of the first view (they take the newest
+        // first), so start-up does not wait on them.
+        tiles.request_base();
         tiles
+    }
+
+    /// Waits, at most `limit`, until every tile asked for is rendered, and takes them in:
+    /// so the first frame shows the whole map rather than a frame of blank tiles first.
+    pub fn wait_for_pending(&mut self, limit: std::time::Duration) {
+        let until = std::time::Instant::now() + limit;
+        loop {
+            self.receive();
+            if self.pending() == 0 || std::time::Instant::now() >= until {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        }
     }
 
     pub fn theme(&self) -> Theme {
@@ -174,6 +189,19 @@ impl OfflineTiles {
         self.cache.len()
     }
 
+    fn request_base(&self) {
+        let n = 1u32 << BASE_ZOOM;
+        for x in 0..n {
+            for y in 0..n {
+                self.request(TileId {
+                    x,
+                    y,
+                    zoom: BASE_ZOOM,
+                });
+            }
+        }
+    }
+
     fn render_base(&mut self) {
         let n = 1u32 << BASE_ZOOM;
         let pal = palette(self.theme);
@@ -220,7 +248,13 @@ impl OfflineTiles {
                 q.pending.remove(&key);
             }
             if key.theme == self.theme {
-                self.insert(key.tile, image, self.frame);
+                // The base tiles stay, under every other.
+                let last_used = if key.tile.zoom == BASE_ZOOM {
+                    u64::MAX
+                } else {
+                    self.frame
+                };
+                self.insert(key.tile, image, last_used);
             }
         }
     }
@@ -235,8 +269,11 @@ impl OfflineTiles {
         };
         if q.pending.insert(key) {
             q.wanted.push(key);
-            if q.wanted.len() > MAX_QUEUED {
-                let dropped = q.wanted.remove(0);
+            // The oldest request goes, but never a base tile.
+            if q.wanted.len() > MAX_QUEUED
+                && let Some(i) = q.wanted.iter().position(|k| k.tile.zoom != BASE_ZOOM)
+            {
+                let dropped = q.wanted.remove(i);
                 q.pending.remove(&dropped);
             }
             self.shared.wake.notify_one();

@@ -74,6 +74,8 @@ commands! {
     SetFilter(Box<Filter>),
     ResetFilters,
     ToggleHelp,
+    /// Version, how to cite, licences, where the sources are listed.
+    ToggleAbout,
     /// Esc: closes the first open thing in [`ESC_ORDER`].
     Close,
     TogglePresentation,
@@ -252,6 +254,11 @@ fn entries() -> Vec<Entry> {
         entry(C::SetFilter(Box::default()), "Filter", "Change the filters"),
         entry(C::ResetFilters, "Reset", "Clear all filters"),
         entry(C::ToggleHelp, "Help (?)", "Show / hide this help"),
+        entry(
+            C::ToggleAbout,
+            "About ISKP Atlas",
+            "Version, how to cite, licences and where the sources are listed",
+        ),
         entry(C::Close, "Close", "Close"),
         entry(
             C::TogglePresentation,
@@ -437,6 +444,7 @@ impl Command {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Closable {
     Help,
+    About,
     FileBrowser,
     ColumnWindow,
     Tool,
@@ -446,8 +454,9 @@ pub enum Closable {
 }
 
 /// The one written order for Esc; `AtlasApp::run` follows it.
-pub const ESC_ORDER: [Closable; 7] = [
+pub const ESC_ORDER: [Closable; 8] = [
     Closable::Help,
+    Closable::About,
     Closable::FileBrowser,
     Closable::ColumnWindow,
     Closable::Tool,
@@ -460,6 +469,7 @@ impl Closable {
     pub fn label(self) -> &'static str {
         match self {
             Self::Help => "the help",
+            Self::About => "the About window",
             Self::FileBrowser => "the file browser",
             Self::ColumnWindow => "the column window",
             Self::Tool => "the ruler or the note being placed",

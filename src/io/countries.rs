@@ -1,7 +1,9 @@
-//! Country outlines with ISO 3166-1 alpha-3 codes (`assets/countries.geojson`, Natural Earth),
-//! for checking that an incident lies in the country it names.
+//! Country outlines with ISO 3166-1 alpha-3 codes (`assets/countries.geojson`, Natural Earth,
+//! made binary by `build.rs`), for checking that an incident lies in the country it names.
 
-use geo::{BoundingRect, Contains, Distance, Euclidean, MultiPolygon, Point, Rect};
+use geo::{
+    BoundingRect, Contains, Distance, Euclidean, LineString, MultiPolygon, Point, Polygon, Rect,
+};
 use serde_json::Value;
 
 pub struct Country {
@@ -22,16 +24,18 @@ pub const COAST_TOLERANCE_DEGREES: f64 = 0.05;
 impl Countries {
     /// The outlines compiled into the binary.
     pub fn embedded() -> Self {
-        Self::parse(include_str!("../../assets/countries.geojson")).unwrap_or_else(|e| {
-            log::error!("embedded countries unreadable: {e}");
-            Self {
-                countries: Vec::new(),
-            }
-        })
+        Self::decode(include_bytes!(concat!(env!("OUT_DIR"), "/countries.bin"))).unwrap_or_else(
+            |e| {
+                log::error!("embedded countries unreadable: {e}");
+                Self {
+                    countries: Vec::new(),
+                }
+            },
+        )
     }
 
-    pub fn parse(text: &str) -> Result<Self, String> {
-        let countries = read_polygons(text, "iso3")?
+    fn decode(bytes: &[u8]) -> Result<Self, String> {
+        let countries = decode_polygons(bytes, "iso3")?
             .into_iter()
             .map(|(props, shape, bbox)| {
                 let iso3 = text_prop(&props, "iso3").to_owned();
@@ -98,45 +102,75 @@ pub(crate) fn text_prop<'a>(props: &'a serde_json::Map<String, Value>, key: &str
     props.get(key).and_then(Value::as_str).unwrap_or("")
 }
 
-/// The polygon features of a GeoJSON FeatureCollection that carry the string property `key`:
-/// their properties, outlines and bounding boxes. Other geometries are skipped.
-pub(crate) fn read_polygons(
-    text: &str,
+/// The polygon features of an outline file as `build.rs` writes it from GeoJSON, that carry
+/// the string property `key`: their properties, outlines and bounding boxes.
+pub(crate) fn decode_polygons(
+    bytes: &[u8],
     key: &str,
 ) -> Result<Vec<(serde_json::Map<String, Value>, MultiPolygon<f64>, Rect<f64>)>, String> {
-    let root: Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
-    let features = root
-        .get("features")
-        .and_then(Value::as_array)
-        .ok_or("not a FeatureCollection")?;
-    let mut out = Vec::with_capacity(features.len());
-    for f in features {
-        let props = f
-            .get("properties")
-            .and_then(Value::as_object)
-            .cloned()
-            .unwrap_or_default();
-        let (Some(name), Some(geometry)) =
-            (props.get(key).and_then(Value::as_str), f.get("geometry"))
-        else {
+    let mut r = Reader { bytes, at: 0 };
+    let features = r.count()?;
+    let mut out = Vec::with_capacity(features);
+    for _ in 0..features {
+        let props_len = r.count()?;
+        let props: serde_json::Map<String, Value> =
+            serde_json::from_slice(r.take(props_len)?).map_err(|e| e.to_string())?;
+        let mut polygons = Vec::new();
+        for _ in 0..r.count()? {
+            let mut rings: Vec<LineString<f64>> = Vec::new();
+            for _ in 0..r.count()? {
+                let n = r.count()?;
+                let points = r.take(n * 16)?;
+                rings.push(LineString::from(
+                    points
+                        .chunks_exact(16)
+                        .map(|p| (f64_at(p, 0), f64_at(p, 8)))
+                        .collect::<Vec<_>>(),
+                ));
+            }
+            if !rings.is_empty() {
+                let exterior = rings.remove(0);
+                polygons.push(Polygon::new(exterior, rings));
+            }
+        }
+        let shape = MultiPolygon(polygons);
+        if props.get(key).and_then(Value::as_str).is_none() {
             continue;
-        };
-        let geometry = geojson::Geometry::from_json_value(geometry.clone())
-            .map_err(|e| format!("{name}: {e}"))?;
-        let shape: geo::Geometry<f64> = geometry
-            .try_into()
-            .map_err(|e: geojson::Error| format!("{name}: {e}"))?;
-        let shape = match shape {
-            geo::Geometry::MultiPolygon(mp) => mp,
-            geo::Geometry::Polygon(p) => MultiPolygon(vec![p]),
-            _ => continue,
-        };
+        }
         let Some(bbox) = shape.bounding_rect() else {
             continue;
         };
         out.push((props, shape, bbox));
     }
     Ok(out)
+}
+
+fn f64_at(bytes: &[u8], at: usize) -> f64 {
+    let mut b = [0u8; 8];
+    b.copy_from_slice(&bytes[at..at + 8]);
+    f64::from_le_bytes(b)
+}
+
+/// Reads the outline file front to back; a short file is an error, never a panic.
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
+        let end = self.at.checked_add(n).filter(|&e| e <= self.bytes.len());
+        let end = end.ok_or_else(|| format!("outline file ends early at byte {}", self.at))?;
+        let slice = &self.bytes[self.at..end];
+        self.at = end;
+        Ok(slice)
+    }
+
+    fn count(&mut self) -> Result<usize, String> {
+        let mut b = [0u8; 4];
+        b.copy_from_slice(self.take(4)?);
+        Ok(u32::from_le_bytes(b) as usize)
+    }
 }
 
 impl Country {
@@ -163,6 +197,49 @@ impl Country {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn outlines_decode_as_the_geojson_holds_them_and_a_short_file_is_an_error() {
+        let text = include_str!("../../assets/countries.geojson");
+        let root: Value = serde_json::from_str(text).unwrap();
+        let features = root["features"].as_array().unwrap();
+        let c = Countries::embedded();
+        assert_eq!(c.len(), features.len());
+        for (f, country) in features.iter().zip(&c.countries) {
+            assert_eq!(
+                f["properties"]["iso3"].as_str(),
+                Some(country.iso3.as_str())
+            );
+            let polygons = f["geometry"]["coordinates"].as_array().unwrap();
+            let first = &polygons[0][0][0];
+            let exterior = &country.shape.0[0].exterior().0[0];
+            assert_eq!(
+                (first[0].as_f64().unwrap(), first[1].as_f64().unwrap()),
+                (exterior.x, exterior.y)
+            );
+            let points: usize = polygons
+                .iter()
+                .flat_map(|p| p.as_array().unwrap())
+                .map(|r| r.as_array().unwrap().len())
+                .sum();
+            let decoded: usize = country
+                .shape
+                .0
+                .iter()
+                .map(|p| {
+                    p.exterior().0.len() + p.interiors().iter().map(|r| r.0.len()).sum::<usize>()
+                })
+                .sum();
+            assert_eq!(points, decoded, "{}", country.iso3);
+        }
+        let bytes = include_bytes!(concat!(env!("OUT_DIR"), "/countries.bin"));
+        for cut in [0, 3, 100, bytes.len() / 2, bytes.len() - 1] {
+            assert!(
+                decode_polygons(&bytes[..cut], "iso3").is_err(),
+                "cut at {cut}"
+            );
+        }
+    }
 
     #[test]
     fn finds_the_country_of_well_known_places() {

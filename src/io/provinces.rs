@@ -1,9 +1,9 @@
 //! First-level provinces (`assets/provinces.geojson`, Natural Earth admin-1, written by
-//! `tools/derive_provinces.py`): for filling provinces by count and for drawing an incident
+//! `tools/derive_provinces.py`, made binary by `build.rs`): for filling provinces by count and for drawing an incident
 //! placed only at a province as that province. And which province or country each incident
 //! stands for.
 
-use super::countries::{Countries, read_polygons, text_prop};
+use super::countries::{Countries, decode_polygons, text_prop};
 use crate::model::{Dataset, GeoPrecision, Incident};
 use geo::{Contains, MultiPolygon, Point, Rect};
 use std::collections::HashMap;
@@ -37,8 +37,8 @@ pub struct Provinces {
 }
 
 impl Provinces {
-    pub fn parse(text: &str) -> Result<Self, String> {
-        let list: Vec<Province> = read_polygons(text, "ne_name")?
+    fn decode(bytes: &[u8]) -> Result<Self, String> {
+        let list: Vec<Province> = decode_polygons(bytes, "ne_name")?
             .into_iter()
             .map(|(props, shape, bbox)| {
                 let label = props
@@ -81,10 +81,12 @@ impl Provinces {
         static CELL: std::sync::OnceLock<Provinces> = std::sync::OnceLock::new();
         CELL.get_or_init(|| {
             // Our own asset, checked by a test: failing here is a broken build.
-            Self::parse(include_str!("../../assets/provinces.geojson")).unwrap_or_else(|e| {
-                log::error!("embedded provinces unreadable: {e}");
-                Self::default()
-            })
+            Self::decode(include_bytes!(concat!(env!("OUT_DIR"), "/provinces.bin"))).unwrap_or_else(
+                |e| {
+                    log::error!("embedded provinces unreadable: {e}");
+                    Self::default()
+                },
+            )
         })
     }
 

@@ -1,5 +1,6 @@
 //! Panels and widgets. They read state and return commands; the app carries them out.
 
+pub mod about;
 pub mod charts;
 pub mod column_window;
 pub mod command;
