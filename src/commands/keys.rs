@@ -283,7 +283,7 @@ mod tests {
         assert!(
             Command::Close
                 .description()
-                .contains("the help, the file browser")
+                .contains("the help, the About window, the file browser")
         );
     }
 }
