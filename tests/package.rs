@@ -78,7 +78,10 @@ fn the_icons_are_their_sizes_and_keep_the_marker_at_16_px() {
         assert!(near([233, 196, 106]), "{path}: no sand");
         assert!(near([20, 33, 61]), "{path}: no tile");
         // (Resampling leaves a trace of the tile's edge in the corner pixel at 16 px.)
-        assert!(icon.get_pixel(0, 0)[3] < 8, "{path}: corner not transparent");
+        assert!(
+            icon.get_pixel(0, 0)[3] < 8,
+            "{path}: corner not transparent"
+        );
     }
     let svg = read("packaging/icons/iskp-atlas.svg");
     assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"));

@@ -1003,7 +1003,12 @@ fn the_about_window_names_the_edition_the_citations_and_the_licences() {
     // ("ISKP Atlas" is also the top bar's title.)
     for (name, licence, _) in iskp_atlas::ui::about::ATTRIBUTIONS {
         assert!(h.query_all_by_label(name).next().is_some(), "{name}");
-        assert!(h.query_all_by_label(licence).next().is_some(), "{licence}");
+        assert!(
+            h.query_all_by_label(&format!("· {licence}"))
+                .next()
+                .is_some(),
+            "{licence}"
+        );
     }
     for name in ["Natural Earth", "UCDP GED", "OpenStreetMap", "OpenTopoMap"] {
         assert!(

@@ -53,7 +53,12 @@ pub fn show(ctx: &egui::Context, open: &mut bool, edition: &Edition) {
         .anchor(egui::Align2::CENTER_CENTER, egui::vec2(0.0, 0.0))
         .show(ctx, |ui| {
             ui.set_max_width(640.0);
-            egui::ScrollArea::vertical().show(ui, |ui| body(ui, edition));
+            // Tall enough for the whole text on a laptop screen; it scrolls on smaller ones.
+            let room = ctx.content_rect().height() - 120.0;
+            egui::ScrollArea::vertical()
+                .max_height(room.max(200.0))
+                .min_scrolled_height(room.max(200.0))
+                .show(ui, |ui| body(ui, edition));
         });
 }
 
@@ -78,17 +83,14 @@ fn body(ui: &mut egui::Ui, edition: &Edition) {
     ui.add_space(8.0);
 
     ui.heading("Licences and attributions");
-    egui::Grid::new("about-licences")
-        .striped(true)
-        .spacing([16.0, 6.0])
-        .show(ui, |ui| {
-            for (name, licence, what) in ATTRIBUTIONS {
-                ui.strong(*name);
-                ui.label(*licence);
-                ui.add(egui::Label::new(*what).wrap());
-                ui.end_row();
-            }
+    for (name, licence, what) in ATTRIBUTIONS {
+        ui.add_space(4.0);
+        ui.horizontal(|ui| {
+            ui.strong(*name);
+            ui.label(format!("· {licence}"));
         });
+        ui.add(egui::Label::new(*what).wrap());
+    }
 }
 
 /// A citation as selectable text with a button that copies it.
