@@ -36,7 +36,10 @@ mod start;
 mod story;
 mod view;
 
-pub use start::HeadStart;
+pub use start::{HeadStart, WINDOW};
+
+/// The name eframe saves the state under.
+pub const APP_NAME: &str = "ISKP Atlas";
 pub use view::{chapter_zoom, fit};
 
 /// Overrides from the command line, applied on top of the saved state.

@@ -566,7 +566,7 @@ fn main() -> ExitCode {
                 exporter: Some(export::exporter()),
                 provenance: false,
             };
-            let head_start = iskp_atlas::app::HeadStart::begin(launch.data.clone());
+            let head_start = iskp_atlas::app::HeadStart::begin(&launch);
             match run_gui(launch, head_start) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
@@ -596,14 +596,14 @@ fn run_gui(launch: Launch, head_start: iskp_atlas::app::HeadStart) -> eframe::Re
         viewport: egui::ViewportBuilder::default()
             .with_title("ISKP Atlas")
             .with_app_id("iskp-atlas")
-            .with_inner_size([1600.0, 1000.0])
+            .with_inner_size(iskp_atlas::app::WINDOW)
             .with_min_inner_size([800.0, 560.0])
             .with_icon(window_icon()),
         renderer: eframe::Renderer::Glow,
         ..Default::default()
     };
     eframe::run_native(
-        "ISKP Atlas",
+        iskp_atlas::app::APP_NAME,
         options,
         Box::new(move |cc| {
             Ok(Box::new(AtlasApp::from_creation_context(

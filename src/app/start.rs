@@ -5,7 +5,7 @@
 use super::{
     AtlasApp, Camera, Launch, Panels, Runtime, Scene, Shown, Story, Tiles, layers, mode_view,
 };
-use crate::basemap::offline::OfflineTiles;
+use crate::basemap::offline::{FirstTiles, OfflineTiles};
 use crate::basemap::tile_math::lonlat_to_unit;
 use crate::io::provinces::Placed;
 use crate::map::labels::Labels;
@@ -19,7 +19,10 @@ use walkers::{MapMemory, lon_lat};
 
 /// The start-up work that needs no window: begun by `main` before the window is opened, so
 /// it runs while the windowing system and OpenGL set up, on the other core.
-pub struct HeadStart(std::thread::JoinHandle<Prepared>);
+pub struct HeadStart {
+    prepared: std::thread::JoinHandle<Prepared>,
+    tiles: std::thread::JoinHandle<Option<FirstTiles>>,
+}
 
 /// The data read, the areas triangulated, and every place an incident is drawn at.
 struct Prepared {
@@ -31,10 +34,30 @@ struct Prepared {
 }
 
 impl HeadStart {
-    pub fn begin(files: Vec<crate::io::import::DataFile>) -> Self {
-        // The basemap is decoded beside it, for the tile workers the window starts.
-        std::thread::spawn(|| drop(crate::basemap::data::Basemap::embedded()));
-        Self(std::thread::spawn(move || prepare(&files)))
+    pub fn begin(launch: &Launch) -> Self {
+        let files = launch.data.clone();
+        let prepared = std::thread::spawn(move || prepare(&files));
+        // Beside it the basemap is decoded and, on a first start (no saved view, theme or
+        // window yet), the first view's tiles rendered: the window opens on the home view
+        // at its default size. Otherwise the tile workers render them as usual.
+        let first_start =
+            eframe::storage_dir(super::APP_NAME).is_none_or(|dir| !dir.join("app.ron").exists());
+        let home = first_start
+            && launch.chapter.is_none()
+            && !launch.present
+            && !launch.presenter
+            && launch
+                .basemap
+                .is_none_or(|b| b == crate::basemap::BasemapKind::Offline);
+        let theme = launch.theme.unwrap_or_default();
+        let tiles = std::thread::spawn(move || {
+            let _ = crate::basemap::data::Basemap::embedded();
+            home.then(|| {
+                let (center, zoom, size) = first_view(Rect::NOTHING, None);
+                crate::basemap::offline::render_first(theme, texture_px(1.0), center, zoom, size)
+            })
+        });
+        Self { prepared, tiles }
     }
 }
 
@@ -62,12 +85,15 @@ impl AtlasApp {
         head_start: Option<HeadStart>,
     ) -> Self {
         let saved = cc.storage.and_then(|s| s.get_string(STORAGE_KEY));
-        let prepared = head_start.and_then(|h| h.0.join().ok());
-        Self::build(&cc.egui_ctx, saved.as_deref(), launch, prepared)
+        let (prepared, tiles) = match head_start {
+            Some(h) => (h.prepared.join().ok(), h.tiles.join().ok().flatten()),
+            None => (None, None),
+        };
+        Self::build(&cc.egui_ctx, saved.as_deref(), launch, prepared, tiles)
     }
 
     pub fn new(ctx: &egui::Context, saved: Option<&str>, launch: Launch) -> Self {
-        Self::build(ctx, saved, launch, None)
+        Self::build(ctx, saved, launch, None, None)
     }
 
     fn build(
@@ -75,6 +101,7 @@ impl AtlasApp {
         saved: Option<&str>,
         launch: Launch,
         prepared: Option<Prepared>,
+        first: Option<FirstTiles>,
     ) -> Self {
         let prepared = prepared.unwrap_or_else(|| prepare(&launch.data));
         let Prepared {
@@ -91,7 +118,7 @@ impl AtlasApp {
             memory.center_at(lon_lat(v.lon, v.lat));
             let _ = memory.set_zoom(v.zoom);
         }
-        let offline = first_tiles(ctx, &state);
+        let offline = first_tiles(ctx, &state, first);
         let (chapters, errors) = load_chapters(&dataset);
         load_errors.extend(errors);
         for e in &load_errors {
@@ -215,33 +242,47 @@ fn initial_state(saved: Option<&str>, launch: &Launch, dataset: &Dataset) -> Sta
     state
 }
 
-/// Starts the tile workers on the view the first frame will most likely show.
-fn first_tiles(ctx: &egui::Context, state: &State) -> OfflineTiles {
-    let texture_px = if ctx.pixels_per_point() > 1.25 {
-        512
-    } else {
-        256
-    };
-    {
-        let offline = OfflineTiles::new(ctx.clone(), state.theme, texture_px);
-        let screen = ctx.content_rect();
-        let screen = if screen.width() > 200.0 && screen.width() < 8000.0 {
-            screen
-        } else {
-            Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1600.0, 1000.0))
-        };
-        // Roughly the map's part of the window: less the legend and the two bars.
-        let map_rect = Rect::from_min_max(
-            screen.min + egui::vec2(190.0, 30.0),
-            screen.max - egui::vec2(0.0, 70.0),
-        );
-        let view = state
-            .view
-            .unwrap_or_else(|| super::fit(HOME_BOUNDS, map_rect));
-        let (ux, uy) = lonlat_to_unit(view.lon, view.lat);
-        offline.prefetch((ux, uy), view.zoom, map_rect.size());
-        offline
+/// Starts the tile workers on the view the first frame will most likely show, with the
+/// tiles the head start rendered already in.
+fn first_tiles(ctx: &egui::Context, state: &State, first: Option<FirstTiles>) -> OfflineTiles {
+    let texture_px = texture_px(ctx.pixels_per_point());
+    let mut offline = OfflineTiles::new(ctx.clone(), state.theme, texture_px);
+    if let Some(first) = first {
+        offline.adopt(first);
     }
+    offline.request_base();
+    let (center, zoom, size) = first_view(ctx.content_rect(), state.view);
+    offline.prefetch(center, zoom, size);
+    offline
+}
+
+/// 256 px tiles on ordinary screens, 512 on high-DPI ones so lines stay sharp.
+fn texture_px(pixels_per_point: f32) -> u32 {
+    if pixels_per_point > 1.25 { 512 } else { 256 }
+}
+
+/// The window as the atlas opens it (`main`), when the screen is not known yet.
+pub const WINDOW: [f32; 2] = [1600.0, 1000.0];
+
+/// Where the first frame's map looks, in mercator fractions, at which zoom, and how large
+/// it is: the saved view, or the home bounds framed in the window's map area.
+fn first_view(screen: Rect, view: Option<crate::state::View>) -> ((f64, f64), f64, egui::Vec2) {
+    let screen = if screen.width() > 200.0 && screen.width() < 8000.0 {
+        screen
+    } else {
+        Rect::from_min_size(egui::Pos2::ZERO, egui::Vec2::from(WINDOW))
+    };
+    // Roughly the map's part of the window: less the legend and the two bars.
+    let map_rect = Rect::from_min_max(
+        screen.min + egui::vec2(190.0, 30.0),
+        screen.max - egui::vec2(0.0, 70.0),
+    );
+    let view = view.unwrap_or_else(|| super::fit(HOME_BOUNDS, map_rect));
+    (
+        lonlat_to_unit(view.lon, view.lat),
+        view.zoom,
+        map_rect.size(),
+    )
 }
 
 /// The embedded story; problems are reported beside the data's, and a broken file just

@@ -59,6 +59,7 @@ pub struct OfflineTiles {
     frame: u64,
     /// How many tiles fit in [`CACHE_BYTES`] at this texture size.
     cache_limit: usize,
+    texture_px: u32,
     /// Tiles drawn from an ancestor because their own was not ready, since last asked.
     stand_ins: usize,
     shared: Arc<Shared>,
@@ -89,22 +90,19 @@ impl OfflineTiles {
                     .ok()
             })
             .collect();
-        let tiles = Self {
+        Self {
             ctx,
             map,
             theme,
             cache: HashMap::new(),
             frame: 0,
             cache_limit: (CACHE_BYTES / (texture_px as usize).pow(2) / 4).clamp(96, 1024),
+            texture_px,
             stand_ins: 0,
             shared,
             results,
             workers,
-        };
-        // Rendered by the workers, after the tiles of the first view (they take the newest
-        // first), so start-up does not wait on them.
-        tiles.request_base();
-        tiles
+        }
     }
 
     /// Waits, at most `limit`, until every tile asked for is rendered, and takes them in:
@@ -146,20 +144,22 @@ impl OfflineTiles {
     /// Asks for the tiles a view of `size` points centred on `center` (mercator fractions)
     /// at `zoom` will need, before anything is drawn.
     pub fn prefetch(&self, center: (f64, f64), zoom: f64, size: egui::Vec2) {
-        let z = (zoom.round().clamp(0.0, f64::from(MAX_ZOOM))) as u8;
-        let n = f64::from(1u32 << z);
-        let world_px = 256.0 * 2f64.powf(zoom);
-        let half = (
-            f64::from(size.x) / world_px / 2.0,
-            f64::from(size.y) / world_px / 2.0,
-        );
-        let tile = |u: f64| (u * n).floor().clamp(0.0, n - 1.0) as u32;
-        let (x0, x1) = (tile(center.0 - half.0), tile(center.0 + half.0));
-        let (y0, y1) = (tile(center.1 - half.1), tile(center.1 + half.1));
-        for x in x0..=x1 {
-            for y in y0..=y1 {
-                self.request(TileId { x, y, zoom: z });
+        for tile in tiles_in_view(center, zoom, size) {
+            if !self.cache.contains_key(&tile) {
+                self.request(tile);
             }
+        }
+    }
+
+    /// Takes tiles rendered before the window opened (see [`render_first`]), if they are
+    /// in this theme at this texture size.
+    pub fn adopt(&mut self, first: FirstTiles) {
+        if first.theme != self.theme || first.px != self.texture_px {
+            return;
+        }
+        for (tile, image) in first.tiles {
+            let last_used = if tile.zoom == BASE_ZOOM { u64::MAX } else { 0 };
+            self.insert(tile, image, last_used);
         }
     }
 
@@ -189,15 +189,20 @@ impl OfflineTiles {
         self.cache.len()
     }
 
-    fn request_base(&self) {
+    /// The base tiles not yet there, to the workers: after the tiles of the first view,
+    /// since they take the newest first.
+    pub fn request_base(&self) {
         let n = 1u32 << BASE_ZOOM;
         for x in 0..n {
             for y in 0..n {
-                self.request(TileId {
+                let tile = TileId {
                     x,
                     y,
                     zoom: BASE_ZOOM,
-                });
+                };
+                if !self.cache.contains_key(&tile) {
+                    self.request(tile);
+                }
             }
         }
     }
@@ -411,6 +416,61 @@ fn worker(shared: &Shared, tx: &mpsc::Sender<Rendered>, map: &Basemap, ctx: &Con
         }
         ctx.request_repaint();
     }
+}
+
+/// The tiles a view of `size` points centred on `center` (mercator fractions) at `zoom`
+/// shows.
+pub fn tiles_in_view(center: (f64, f64), zoom: f64, size: egui::Vec2) -> Vec<TileId> {
+    let z = (zoom.round().clamp(0.0, f64::from(MAX_ZOOM))) as u8;
+    let n = f64::from(1u32 << z);
+    let world_px = 256.0 * 2f64.powf(zoom);
+    let half = (
+        f64::from(size.x) / world_px / 2.0,
+        f64::from(size.y) / world_px / 2.0,
+    );
+    let tile = |u: f64| (u * n).floor().clamp(0.0, n - 1.0) as u32;
+    let (x0, x1) = (tile(center.0 - half.0), tile(center.0 + half.0));
+    let (y0, y1) = (tile(center.1 - half.1), tile(center.1 + half.1));
+    (x0..=x1)
+        .flat_map(|x| (y0..=y1).map(move |y| TileId { x, y, zoom: z }))
+        .collect()
+}
+
+/// Tiles rendered with no window yet, for [`OfflineTiles::adopt`].
+pub struct FirstTiles {
+    theme: Theme,
+    px: u32,
+    tiles: Vec<(TileId, ColorImage)>,
+}
+
+/// Renders the base tiles and the tiles of a view, on the calling thread: `main` does this
+/// beside the window's set-up, so the first frame finds them ready.
+pub fn render_first(
+    theme: Theme,
+    px: u32,
+    center: (f64, f64),
+    zoom: f64,
+    size: egui::Vec2,
+) -> FirstTiles {
+    let map = Basemap::embedded();
+    let pal = palette(theme);
+    let n = 1u32 << BASE_ZOOM;
+    let base = (0..n).flat_map(|x| {
+        (0..n).map(move |y| TileId {
+            x,
+            y,
+            zoom: BASE_ZOOM,
+        })
+    });
+    let tiles = tiles_in_view(center, zoom, size)
+        .into_iter()
+        .chain(base)
+        .map(|t| {
+            let img = render_tile(&map, &pal, t.zoom, t.x, t.y, px);
+            (t, to_color_image(img.size, &img.rgba))
+        })
+        .collect();
+    FirstTiles { theme, px, tiles }
 }
 
 fn to_color_image(size: u32, rgba: &[u8]) -> ColorImage {
