@@ -1,6 +1,7 @@
-//! Start-up: the saved state with the command line on top, the data, and the basemap's
-//! workers started on the first view while the areas are triangulated, so the first frame
-//! can already be complete.
+//! Start-up: what the head start prepared beside the window's set-up (the data, the areas,
+//! the places incidents are drawn at, a first start's tiles), the saved state with the
+//! command line on top, and the tile workers started on the first view, so the first frame
+//! is already the whole map.
 
 use super::{
     AtlasApp, Camera, Launch, Panels, Runtime, Scene, Shown, Story, Tiles, layers, mode_view,
