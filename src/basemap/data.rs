@@ -1,6 +1,7 @@
 //! The embedded Natural Earth basemap (`assets/basemap.bin`, written by
 //! `tools/derive_basemap.py`): vector layers, each simplified for a few zoom bands.
 
+use crate::io::bytes::Reader;
 use std::sync::Arc;
 
 /// How a layer is drawn.
@@ -84,7 +85,7 @@ impl Basemap {
     }
 
     pub fn decode(bytes: &[u8]) -> Result<Self, String> {
-        let mut r = Reader { bytes, at: 0 };
+        let mut r = Reader::new(bytes);
         if r.take(8)? != b"ISKPBM02" {
             return Err("not an ISKP basemap (bad magic)".into());
         }
@@ -108,7 +109,7 @@ impl Basemap {
                 let bbox = [r.i32()?, r.i32()?, r.i32()?, r.i32()?];
                 let mut lods = Vec::with_capacity(lod_count);
                 for _ in 0..lod_count {
-                    lods.push(r.shape()?);
+                    lods.push(read_shape(&mut r)?);
                 }
                 features.push(Feature {
                     min_zoom,
@@ -127,81 +128,30 @@ impl Basemap {
     }
 }
 
-struct Reader<'a> {
-    bytes: &'a [u8],
-    at: usize,
-}
-
-impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
-        let end = self.at.checked_add(n).filter(|&e| e <= self.bytes.len());
-        let end = end.ok_or_else(|| format!("truncated at byte {}", self.at))?;
-        let out = &self.bytes[self.at..end];
-        self.at = end;
-        Ok(out)
-    }
-
-    fn u8(&mut self) -> Result<u8, String> {
-        Ok(self.take(1)?[0])
-    }
-
-    fn u16(&mut self) -> Result<u16, String> {
-        let b = self.take(2)?;
-        Ok(u16::from_le_bytes([b[0], b[1]]))
-    }
-
-    fn u32(&mut self) -> Result<u32, String> {
-        let b = self.take(4)?;
-        Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-    }
-
-    fn i32(&mut self) -> Result<i32, String> {
-        Ok(self.u32()? as i32)
-    }
-
-    /// Read at every start for the whole 4 MB basemap, so it walks the bytes directly
-    /// instead of through `take`.
-    fn varint(&mut self) -> Result<u64, String> {
-        let mut value = 0u64;
-        for (n, &b) in self.bytes[self.at..].iter().take(10).enumerate() {
-            value |= u64::from(b & 0x7f) << (7 * n);
-            if b & 0x80 == 0 {
-                self.at += n + 1;
-                return Ok(value);
-            }
+/// One feature's rings at one level of detail: zigzag deltas, as varints.
+fn read_shape(r: &mut Reader) -> Result<Shape, String> {
+    let ring_count = r.varint()? as usize;
+    let mut shape = Shape::default();
+    let (mut x, mut y) = (0i64, 0i64);
+    for _ in 0..ring_count {
+        let n = r.varint()? as usize;
+        // Each point takes at least two bytes.
+        if n > r.remaining() / 2 {
+            return Err(format!("ring of {n} points at byte {}", r.at()));
         }
-        Err(format!("varint truncated or too long at byte {}", self.at))
-    }
-
-    fn zigzag(&mut self) -> Result<i64, String> {
-        let v = self.varint()?;
-        Ok((v >> 1) as i64 ^ -((v & 1) as i64))
-    }
-
-    fn shape(&mut self) -> Result<Shape, String> {
-        let ring_count = self.varint()? as usize;
-        let mut shape = Shape::default();
-        let (mut x, mut y) = (0i64, 0i64);
-        for _ in 0..ring_count {
-            let n = self.varint()? as usize;
-            // Each point takes at least two bytes.
-            if n > (self.bytes.len() - self.at) / 2 {
-                return Err(format!("ring of {n} points at byte {}", self.at));
-            }
-            shape.points.reserve(n);
-            for _ in 0..n {
-                x += self.zigzag()?;
-                y += self.zigzag()?;
-                shape.points.push([x as i32, y as i32]);
-            }
-            shape.ring_ends.push(shape.points.len() as u32);
-            // Each ring's first point is a delta from the previous ring's last point's
-            // origin (0, 0) in the writer, so reset.
-            x = 0;
-            y = 0;
+        shape.points.reserve(n);
+        for _ in 0..n {
+            x += r.zigzag()?;
+            y += r.zigzag()?;
+            shape.points.push([x as i32, y as i32]);
         }
-        Ok(shape)
+        shape.ring_ends.push(shape.points.len() as u32);
+        // Each ring's first point is a delta from the previous ring's last point's
+        // origin (0, 0) in the writer, so reset.
+        x = 0;
+        y = 0;
     }
+    Ok(shape)
 }
 
 #[cfg(test)]

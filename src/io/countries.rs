@@ -108,7 +108,7 @@ pub(crate) fn decode_polygons(
     bytes: &[u8],
     key: &str,
 ) -> Result<Vec<(serde_json::Map<String, Value>, MultiPolygon<f64>, Rect<f64>)>, String> {
-    let mut r = Reader { bytes, at: 0 };
+    let mut r = super::bytes::Reader::new(bytes);
     let features = r.count()?;
     let mut out = Vec::with_capacity(features);
     for _ in 0..features {
@@ -149,28 +149,6 @@ fn f64_at(bytes: &[u8], at: usize) -> f64 {
     let mut b = [0u8; 8];
     b.copy_from_slice(&bytes[at..at + 8]);
     f64::from_le_bytes(b)
-}
-
-/// Reads the outline file front to back; a short file is an error, never a panic.
-struct Reader<'a> {
-    bytes: &'a [u8],
-    at: usize,
-}
-
-impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
-        let end = self.at.checked_add(n).filter(|&e| e <= self.bytes.len());
-        let end = end.ok_or_else(|| format!("outline file ends early at byte {}", self.at))?;
-        let slice = &self.bytes[self.at..end];
-        self.at = end;
-        Ok(slice)
-    }
-
-    fn count(&mut self) -> Result<usize, String> {
-        let mut b = [0u8; 4];
-        b.copy_from_slice(self.take(4)?);
-        Ok(u32::from_le_bytes(b) as usize)
-    }
 }
 
 impl Country {

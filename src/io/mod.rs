@@ -2,6 +2,7 @@
 //! and field. The embedded data goes through the same readers as a user's files.
 
 pub mod atomic;
+pub mod bytes;
 pub mod chapters;
 pub mod countries;
 pub mod embedded;
