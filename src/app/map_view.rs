@@ -211,8 +211,8 @@ impl AtlasApp {
             });
         }
         let tiles = &mut rt.tiles;
-        stats.basemap_complete =
-            tiles.offline.take_stand_ins() == 0 && tiles.offline.pending() == 0;
+        // Every tile drawn was its own; base tiles or a prefetch may still be rendering.
+        stats.basemap_complete = tiles.offline.take_stand_ins() == 0;
         if stats.basemap_complete && !tiles.reported_complete {
             tiles.reported_complete = true;
             if let Some(t0) = rt.launch.started {

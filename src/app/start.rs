@@ -64,6 +64,8 @@ impl HeadStart {
 
 fn prepare(files: &[crate::io::import::DataFile]) -> Prepared {
     let (dataset, errors) = crate::io::import::load_files(files);
+    // The top bar shows it; reading it is another parse of the incidents file.
+    let _ = crate::io::embedded::data_through();
     let regions = dataset.regions.iter().map(RegionShape::new).collect();
     let placed = Placed::of(&dataset);
     let mut places = PlaceShapes::default();
@@ -208,10 +210,13 @@ impl AtlasApp {
         app.rt.story.presenter.open = app.rt.launch.presenter;
         // The tiles of the first view were rendering meanwhile; a little more waiting here
         // makes the first frame the whole map.
-        app.rt
-            .tiles
-            .offline
-            .wait_for_pending(std::time::Duration::from_millis(250));
+        let (center, zoom, size) = first_view(ctx.content_rect(), app.state.view);
+        app.rt.tiles.offline.wait_for_view(
+            center,
+            zoom,
+            size,
+            std::time::Duration::from_millis(250),
+        );
         app
     }
 }

@@ -105,13 +105,22 @@ impl OfflineTiles {
         }
     }
 
-    /// Waits, at most `limit`, until every tile asked for is rendered, and takes them in:
-    /// so the first frame shows the whole map rather than a frame of blank tiles first.
-    pub fn wait_for_pending(&mut self, limit: std::time::Duration) {
+    /// Waits, at most `limit`, until the tiles of a view (as [`Self::prefetch`] takes it)
+    /// are rendered, and takes them in: so the first frame shows the whole map rather than
+    /// a frame of blank tiles first. The base tiles may still be rendering.
+    pub fn wait_for_view(
+        &mut self,
+        center: (f64, f64),
+        zoom: f64,
+        size: egui::Vec2,
+        limit: std::time::Duration,
+    ) {
         let until = std::time::Instant::now() + limit;
+        let view = tiles_in_view(center, zoom, size);
         loop {
             self.receive();
-            if self.pending() == 0 || std::time::Instant::now() >= until {
+            let ready = view.iter().all(|t| self.cache.contains_key(t));
+            if ready || std::time::Instant::now() >= until {
                 break;
             }
             std::thread::sleep(std::time::Duration::from_millis(1));
@@ -443,8 +452,9 @@ pub struct FirstTiles {
     tiles: Vec<(TileId, ColorImage)>,
 }
 
-/// Renders the base tiles and the tiles of a view, on the calling thread: `main` does this
-/// beside the window's set-up, so the first frame finds them ready.
+/// Renders the tiles of a view on the calling thread: `main` does this beside the window's
+/// set-up, so the first frame finds them ready. The base tiles are left to the workers,
+/// which render them while the first frame is painted.
 pub fn render_first(
     theme: Theme,
     px: u32,
@@ -454,17 +464,8 @@ pub fn render_first(
 ) -> FirstTiles {
     let map = Basemap::embedded();
     let pal = palette(theme);
-    let n = 1u32 << BASE_ZOOM;
-    let base = (0..n).flat_map(|x| {
-        (0..n).map(move |y| TileId {
-            x,
-            y,
-            zoom: BASE_ZOOM,
-        })
-    });
     let tiles = tiles_in_view(center, zoom, size)
         .into_iter()
-        .chain(base)
         .map(|t| {
             let img = render_tile(&map, &pal, t.zoom, t.x, t.y, px);
             (t, to_color_image(img.size, &img.rgba))

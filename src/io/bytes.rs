@@ -48,6 +48,16 @@ impl<'a> Reader<'a> {
         Ok(self.u32()? as usize)
     }
 
+    pub fn u64(&mut self) -> Result<u64, String> {
+        let mut b = [0u8; 8];
+        b.copy_from_slice(self.take(8)?);
+        Ok(u64::from_le_bytes(b))
+    }
+
+    pub fn f64(&mut self) -> Result<f64, String> {
+        Ok(f64::from_bits(self.u64()?))
+    }
+
     pub fn i32(&mut self) -> Result<i32, String> {
         Ok(self.u32()? as i32)
     }

@@ -13,6 +13,7 @@ pub mod incidents;
 pub mod progress;
 pub mod provinces;
 pub mod regions;
+pub mod shape_lods;
 pub mod slides;
 pub mod totals;
 pub mod write;

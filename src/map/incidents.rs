@@ -3,6 +3,7 @@
 //! leadership events as diamonds of one size. Merged into clusters on zoomed-out views
 //! (labelled with victims only), and picked with the dataset's spatial index.
 
+use super::circles;
 use super::cluster::Levels;
 use super::transform::ScreenTransform;
 use crate::model::filter::best_killed;
@@ -351,7 +352,8 @@ fn paint_groups(
     for g in groups {
         let at = t.unit_to_screen(g.center);
         let r = ((9.0 + 3.0 * (g.count as f32).sqrt()).min(26.0)) * style.scale.max(0.8);
-        painter.circle(
+        circles::circle(
+            painter,
             at,
             r,
             Color32::from_rgba_unmultiplied(45, 45, 55, 225),
@@ -412,7 +414,8 @@ fn paint_marker(
     };
     let base = color.gamma_multiply(scope.fade(month));
     if pulse > 0.0 {
-        painter.circle_stroke(
+        circles::ring(
+            painter,
             at,
             r + 6.0 * pulse,
             Stroke::new(2.0, base.gamma_multiply(pulse)),
@@ -431,12 +434,13 @@ fn paint_marker(
         if r <= 30.0 {
             dashed_circle(painter, at, r, edge);
         } else {
-            painter.circle_stroke(at, r, Stroke::new(1.5, base.gamma_multiply(0.6)));
+            circles::ring(painter, at, r, Stroke::new(1.5, base.gamma_multiply(0.6)));
         }
     } else if incident.kind.counts_militants() && incident.layer == 0 {
         diamond(painter, at, r, base, Stroke::new(1.3, style.ink));
     } else if is_hollow(incident.claim) {
-        painter.circle(
+        circles::circle(
+            painter,
             at,
             r,
             base.gamma_multiply(0.3),
@@ -448,11 +452,11 @@ fn paint_marker(
         } else {
             style.halo
         };
-        painter.circle(at, r, base, Stroke::new(1.3, outline));
+        circles::circle(painter, at, r, base, Stroke::new(1.3, outline));
     }
     if ringed {
-        painter.circle_stroke(at, r + 4.0, Stroke::new(3.0, style.ink));
-        painter.circle_stroke(at, r + 6.5, Stroke::new(2.0, style.halo));
+        circles::ring(painter, at, r + 4.0, Stroke::new(3.0, style.ink));
+        circles::ring(painter, at, r + 6.5, Stroke::new(2.0, style.halo));
     }
     Mark::Incident {
         id: i,

@@ -68,7 +68,13 @@ pub fn over_markers<'a>(
             continue;
         }
         let r = if s.capital { 4.0 } else { 3.0 };
-        painter.circle(s.dot, r, style.text, egui::Stroke::new(2.0, style.halo));
+        super::circles::circle(
+            painter,
+            s.dot,
+            r,
+            style.text,
+            egui::Stroke::new(2.0, style.halo),
+        );
         let pos = s.rect.shrink(1.0).min;
         // Four copies, half again as far out as an ordinary label's halo: wide enough to read
         // over a dark cluster, and cheap to tessellate.
@@ -222,7 +228,13 @@ impl Labels {
             if is_city {
                 placed.push(dot);
                 let r = if label.capital { 4.0 } else { 3.0 };
-                painter.circle(at, r, style.text, egui::Stroke::new(1.5, style.halo));
+                super::circles::circle(
+                    painter,
+                    at,
+                    r,
+                    style.text,
+                    egui::Stroke::new(1.5, style.halo),
+                );
             }
             let pos = rect.shrink(1.0).min;
             // Four offsets make a legible halo; each more is another copy to tessellate.

@@ -3,6 +3,7 @@
 
 pub mod areas;
 pub mod choropleth;
+pub mod circles;
 pub mod cluster;
 pub mod density;
 pub mod fly;

@@ -1,23 +1,11 @@
-//! The shaded areas (core, claimed, periphery, historical Khorasan): triangulated once on
-//! load, at a few levels of detail, then only moved onto the screen each frame.
+//! The shaded areas (core, claimed, periphery, historical Khorasan), provinces and countries:
+//! prepared at a few levels of detail (`model::shape_lods`; at build time for the embedded
+//! ones), then only moved onto the screen each frame.
 
 use super::transform::{ScreenTransform, boxes_touch};
-use crate::basemap::tile_math::lonlat_to_unit;
+use crate::model::shape_lods::{LODS, Lods, Piece};
 use crate::model::{Region, RegionRole};
 use egui::{Color32, Mesh, Shape, Stroke, epaint::PathStroke};
-use geo::SimplifyVwPreserve;
-
-/// Simplification tolerances in degrees and the zoom each level is used from.
-const LODS: [(f64, f64); 3] = [(0.0, 0.04), (5.5, 0.01), (7.5, 0.0)];
-
-/// One polygon at one level of detail, in mercator fractions.
-struct Piece {
-    bbox: [f64; 4],
-    vertices: Vec<[f64; 2]>,
-    indices: Vec<u32>,
-    /// What to stroke: the rings, cut at hairpin corners (see [`outline_runs`]).
-    outlines: Vec<Outline>,
-}
 
 pub struct RegionShape {
     pub role: RegionRole,
@@ -27,7 +15,7 @@ pub struct RegionShape {
 
 /// Polygons triangulated at each level of detail, with their outlines.
 pub struct PolygonShape {
-    lods: Vec<Vec<Piece>>,
+    lods: Lods,
 }
 
 /// Fill and outline colours of an area.
@@ -67,20 +55,9 @@ impl RegionShape {
 
 impl PolygonShape {
     pub fn new(geometry: &geo::MultiPolygon<f64>) -> Self {
-        // From the finest level to the coarsest, each simplified from the one before: the
-        // coarse levels then start from a fraction of the points, which halves the work.
-        let mut lods: Vec<Vec<Piece>> = Vec::with_capacity(LODS.len());
-        let mut finer = geometry.clone();
-        for &(_, tol) in LODS.iter().rev() {
-            // Topology-preserving, so a simplified ring never crosses itself (earcut would
-            // then make slivers across the sea). The area threshold matches a distance
-            // tolerance of about `tol`.
-            if tol > 0.0 {
-                finer = finer.simplify_vw_preserve(tol * tol);
-            }
-            lods.push(finer.0.iter().filter_map(|p| piece(p, tol)).collect());
-        }
-        lods.reverse();
+        // The embedded outlines were prepared by `build.rs`; a user's are prepared now.
+        let lods = crate::io::shape_lods::embedded(geometry)
+            .unwrap_or_else(|| crate::model::shape_lods::prepare(geometry));
         Self { lods }
     }
 
@@ -155,117 +132,10 @@ impl PolygonShape {
     }
 }
 
-/// Triangulates one polygon (holes included) in mercator fractions. Degenerate polygons, which
-/// earcut cannot cut, are skipped rather than allowed to stop the app.
-///
-/// Rings smaller than the level's tolerance are dropped: simplification collapses small
-/// islands into slivers, and a stroked sliver turns back on itself in a long miter spike.
-fn piece(polygon: &geo::Polygon<f64>, tol: f64) -> Option<Piece> {
-    use geo::Area;
-    let min_area = (tol * 2.0).powi(2).max(1e-8);
-    let mut flat = Vec::new();
-    let mut holes = Vec::new();
-    let mut vertices = Vec::new();
-    let mut rings = Vec::new();
-    for (i, ring) in std::iter::once(polygon.exterior())
-        .chain(polygon.interiors())
-        .enumerate()
-    {
-        // GeoJSON rings repeat the first point at the end; earcut wants it once.
-        let coords = &ring.0[..ring.0.len().saturating_sub(1)];
-        let area = geo::Polygon::new(ring.clone(), vec![]).unsigned_area();
-        if coords.len() < 3 || area < min_area {
-            if i == 0 {
-                return None;
-            }
-            continue;
-        }
-        if i > 0 {
-            holes.push(vertices.len());
-        }
-        let start = vertices.len();
-        for c in coords {
-            let (x, y) = lonlat_to_unit(c.x, c.y);
-            flat.extend([x, y]);
-            vertices.push([x, y]);
-        }
-        rings.push(start..vertices.len());
-    }
-    let indices = earcutr::earcut(&flat, &holes, 2).ok()?;
-    let mut bbox = [f64::MAX, f64::MAX, f64::MIN, f64::MIN];
-    for v in &vertices {
-        bbox = [
-            bbox[0].min(v[0]),
-            bbox[1].min(v[1]),
-            bbox[2].max(v[0]),
-            bbox[3].max(v[1]),
-        ];
-    }
-    let outlines = rings
-        .iter()
-        .flat_map(|r| outline_runs(&vertices, r.clone()))
-        .collect();
-    Some(Piece {
-        bbox,
-        vertices,
-        indices: indices.into_iter().map(|i| i as u32).collect(),
-        outlines,
-    })
-}
-
-/// A run of vertices to stroke; `closed` when it is a whole ring.
-struct Outline {
-    indices: Vec<u32>,
-    closed: bool,
-}
-
-/// Corners sharper than this are not joined: a mitred hairpin shoots a spike far past the
-/// shape (coastal slivers left by simplification do this), so the stroke ends there instead.
-const HAIRPIN_DEGREES: f64 = 20.0;
-
-/// Splits a ring into open runs at its hairpin corners, or returns it whole if it has none.
-/// Angles are the same in mercator units and on screen, so this is done once, on load.
-fn outline_runs(vertices: &[[f64; 2]], ring: std::ops::Range<usize>) -> Vec<Outline> {
-    let n = ring.len();
-    let at = |k: usize| vertices[ring.start + k % n];
-    let hairpin = |k: usize| {
-        let (p, c, q) = (at(k + n - 1), at(k), at(k + 1));
-        let (a, b) = ([p[0] - c[0], p[1] - c[1]], [q[0] - c[0], q[1] - c[1]]);
-        let (la, lb) = (a[0].hypot(a[1]), b[0].hypot(b[1]));
-        if la == 0.0 || lb == 0.0 {
-            return false;
-        }
-        let cos = ((a[0] * b[0] + a[1] * b[1]) / (la * lb)).clamp(-1.0, 1.0);
-        cos.acos().to_degrees() < HAIRPIN_DEGREES
-    };
-    let cuts: Vec<usize> = (0..n).filter(|&k| hairpin(k)).collect();
-    let index = |k: usize| (ring.start + k % n) as u32;
-    if cuts.is_empty() {
-        return vec![Outline {
-            indices: (0..n).map(index).collect(),
-            closed: true,
-        }];
-    }
-    let mut runs = Vec::with_capacity(cuts.len());
-    for (i, &from) in cuts.iter().enumerate() {
-        let to = if i + 1 < cuts.len() {
-            cuts[i + 1]
-        } else {
-            cuts[0] + n
-        };
-        if to > from + 1 {
-            runs.push(Outline {
-                indices: (from..=to).map(index).collect(),
-                closed: false,
-            });
-        }
-    }
-    runs
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::shape_lods::{Outline, outline_runs};
     use geo::{LineString, Polygon};
 
     fn region(polygon: Polygon<f64>) -> Region {

@@ -13,6 +13,7 @@ pub mod mercator;
 pub mod note;
 pub mod region;
 pub mod selection;
+pub mod shape_lods;
 pub mod slide;
 pub mod spatial;
 pub mod stats;

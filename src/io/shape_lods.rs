@@ -1,0 +1,139 @@
+//! The shaded polygons `build.rs` prepared (`model::shape_lods`): the embedded areas and
+//! every country and province, simplified and triangulated at build time, so start-up
+//! copies them in instead of computing them.
+//!
+//! Format: magic `ISKPSL01`, entry count (u32), per entry its key (u64) and the offset of
+//! its levels (u32) from the start of the file, then the levels as `shape_lods::encode`
+//! writes them.
+
+use super::bytes::Reader;
+use crate::model::shape_lods::{Lods, Outline, Piece, key};
+use geo::MultiPolygon;
+use std::collections::HashMap;
+
+const MAGIC: &[u8; 8] = b"ISKPSL01";
+
+static EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/shape_lods.bin"));
+
+/// The prepared levels of `geometry` if the build prepared this very outline.
+pub fn embedded(geometry: &MultiPolygon<f64>) -> Option<Lods> {
+    static INDEX: std::sync::OnceLock<HashMap<u64, usize>> = std::sync::OnceLock::new();
+    // Written by our own build script; a broken one only means computing at run time.
+    let index = INDEX.get_or_init(|| index(EMBEDDED).unwrap_or_default());
+    let at = *index.get(&key(geometry))?;
+    decode(EMBEDDED, at).ok()
+}
+
+fn index(bytes: &[u8]) -> Result<HashMap<u64, usize>, String> {
+    let mut r = Reader::new(bytes);
+    if r.take(8)? != MAGIC {
+        return Err("not prepared shapes (bad magic)".into());
+    }
+    let n = r.count()?;
+    let mut index = HashMap::with_capacity(n.min(1 << 16));
+    for _ in 0..n {
+        let key = r.u64()?;
+        index.insert(key, r.count()?);
+    }
+    Ok(index)
+}
+
+fn decode(bytes: &[u8], at: usize) -> Result<Lods, String> {
+    let mut r = Reader::new(bytes);
+    r.take(at)?;
+    let levels = r.count()?;
+    let mut lods = Vec::with_capacity(levels.min(8));
+    for _ in 0..levels {
+        let n = r.count()?;
+        let mut pieces = Vec::with_capacity(n.min(1 << 16));
+        for _ in 0..n {
+            let bbox = [r.f64()?, r.f64()?, r.f64()?, r.f64()?];
+            let n = r.count()?;
+            let mut vertices = Vec::with_capacity(n.min(1 << 20));
+            for _ in 0..n {
+                vertices.push([r.f64()?, r.f64()?]);
+            }
+            let indices = u32s(&mut r)?;
+            let n = r.count()?;
+            let mut outlines = Vec::with_capacity(n.min(1 << 16));
+            for _ in 0..n {
+                let closed = r.u8()? != 0;
+                outlines.push(Outline {
+                    indices: u32s(&mut r)?,
+                    closed,
+                });
+            }
+            pieces.push(Piece {
+                bbox,
+                vertices,
+                indices,
+                outlines,
+            });
+        }
+        lods.push(pieces);
+    }
+    Ok(lods)
+}
+
+fn u32s(r: &mut Reader) -> Result<Vec<u32>, String> {
+    let n = r.count()?;
+    let bytes = r.take(n.checked_mul(4).ok_or("count overflows")?)?;
+    Ok(bytes
+        .chunks_exact(4)
+        .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::shape_lods::prepare;
+
+    #[test]
+    fn every_embedded_outline_is_prepared_as_run_time_would() {
+        let (dataset, errors) = crate::io::embedded::load();
+        assert!(errors.is_empty(), "{errors:?}");
+        assert!(!dataset.regions.is_empty());
+        for region in &dataset.regions {
+            let built = embedded(&region.geometry)
+                .unwrap_or_else(|| panic!("{} was not prepared at build time", region.name));
+            assert_eq!(built, prepare(&region.geometry), "{}", region.name);
+        }
+        let countries = crate::io::countries::Countries::shared();
+        let provinces = crate::io::provinces::Provinces::shared();
+        let outlines: Vec<&MultiPolygon<f64>> = (0..countries.len())
+            .filter_map(|n| countries.nth(n).map(|c| &c.shape))
+            .chain(provinces.iter().map(|p| &p.shape))
+            .collect();
+        assert!(outlines.len() > 600, "{}", outlines.len());
+        for shape in outlines {
+            assert!(
+                embedded(shape).is_some(),
+                "a country or province was missed"
+            );
+        }
+        // The same code runs in both places; a few checked in full keep that honest.
+        let afghanistan = countries.get("AFG").expect("Afghanistan");
+        assert_eq!(
+            embedded(&afghanistan.shape),
+            Some(prepare(&afghanistan.shape))
+        );
+    }
+
+    #[test]
+    fn a_broken_file_is_an_error_not_a_panic() {
+        assert!(index(b"ISKPSL0").is_err());
+        assert!(index(b"NOTSHAPE\x01\x00\x00\x00").is_err());
+        let mut file = MAGIC.to_vec();
+        file.extend(1u32.to_le_bytes());
+        file.extend(7u64.to_le_bytes());
+        file.extend(24u32.to_le_bytes());
+        file.extend(3u32.to_le_bytes());
+        assert_eq!(index(&file).map(|i| i.get(&7).copied()), Ok(Some(24)));
+        assert!(
+            decode(&file, 24).is_err(),
+            "three levels promised, none there"
+        );
+        assert!(decode(&file, 1000).is_err());
+    }
+}
