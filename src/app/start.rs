@@ -25,7 +25,7 @@ pub struct HeadStart {
     tiles: std::thread::JoinHandle<Option<FirstTiles>>,
 }
 
-/// The data read, the areas triangulated, and every place an incident is drawn at.
+/// The data read, and the areas and every place an incident is drawn at ready to draw.
 struct Prepared {
     dataset: Dataset,
     errors: Vec<crate::io::LoadError>,

@@ -1,6 +1,7 @@
-//! Provinces and countries as drawable shapes, triangulated the first time each is needed:
-//! the choropleth needs a few dozen provinces, the areas incidents are placed at fewer, and
-//! triangulating all 437 provinces and 250 countries on start would only delay the window.
+//! Provinces and countries as drawable shapes, taken in the first time each is needed: the
+//! choropleth needs a few dozen provinces, the areas incidents are placed at fewer. Their
+//! levels of detail were prepared at build time (`io::shape_lods`); copying in all 437
+//! provinces and 250 countries on start would still cost memory no view needs.
 
 use super::regions::PolygonShape;
 use crate::io::countries::Countries;

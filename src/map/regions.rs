@@ -94,42 +94,112 @@ impl PolygonShape {
                 .iter()
                 .map(|&u| t.unit_to_screen(u))
                 .collect();
-            for &p in &screen {
-                mesh.colored_vertex(p, style.fill);
+            // An edge alone (a country an incident is placed in) adds no invisible triangles.
+            if style.fill.a() > 0 {
+                for &p in &screen {
+                    mesh.colored_vertex(p, style.fill);
+                }
+                mesh.indices.extend(piece.indices.iter().map(|&i| base + i));
             }
-            mesh.indices.extend(piece.indices.iter().map(|&i| base + i));
+            let clip = t.clip.expand(style.width + 4.0);
             for outline in &piece.outlines {
-                let mut points: Vec<egui::Pos2> = outline
-                    .indices
-                    .iter()
-                    .map(|&i| screen[i as usize])
-                    .collect();
-                if style.dashed {
-                    if outline.closed
-                        && let Some(&first) = points.first()
-                    {
-                        points.push(first);
+                let mut points = on_screen(&outline.indices, &screen);
+                if outline.closed
+                    && let Some(&first) = points.first()
+                {
+                    points.push(first);
+                }
+                let runs = visible_runs(points, clip);
+                let whole = runs.len() == 1 && runs[0].1;
+                for (mut run, _) in runs {
+                    let stroke = PathStroke::new(style.width, style.outline);
+                    if style.dashed {
+                        outlines.extend(Shape::dashed_line(
+                            &run,
+                            Stroke::new(style.width, style.outline),
+                            10.0,
+                            6.0,
+                        ));
+                    } else if whole && outline.closed {
+                        run.pop();
+                        outlines.push(Shape::closed_line(run, stroke));
+                    } else {
+                        outlines.push(Shape::line(run, stroke));
                     }
-                    outlines.extend(Shape::dashed_line(
-                        &points,
-                        Stroke::new(style.width, style.outline),
-                        10.0,
-                        6.0,
-                    ));
-                } else if outline.closed {
-                    outlines.push(Shape::closed_line(
-                        points,
-                        PathStroke::new(style.width, style.outline),
-                    ));
-                } else {
-                    outlines.push(Shape::line(
-                        points,
-                        PathStroke::new(style.width, style.outline),
-                    ));
                 }
             }
         }
     }
+}
+
+/// The stretches of a polyline whose segments touch `clip`, each with whether it is the
+/// whole line: a country's edge far off the map costs nothing to stroke.
+fn visible_runs(points: Vec<egui::Pos2>, clip: egui::Rect) -> Vec<(Vec<egui::Pos2>, bool)> {
+    let touches = |a: egui::Pos2, b: egui::Pos2| clip.intersects(egui::Rect::from_two_pos(a, b));
+    if points.windows(2).all(|w| touches(w[0], w[1])) {
+        return vec![(points, true)];
+    }
+    let mut runs = Vec::new();
+    let mut run: Vec<egui::Pos2> = Vec::new();
+    for w in points.windows(2) {
+        if touches(w[0], w[1]) {
+            if run.is_empty() {
+                run.push(w[0]);
+            }
+            run.push(w[1]);
+        } else if !run.is_empty() {
+            runs.push((std::mem::take(&mut run), false));
+        }
+    }
+    if !run.is_empty() {
+        runs.push((run, false));
+    }
+    runs
+}
+
+/// How far, in pixels, an outline may be straightened on screen. Zoomed out, a level's
+/// points fall a pixel or two apart, and every point of a stroked edge costs four vertices.
+const OUTLINE_TOLERANCE_PX: f32 = 0.4;
+
+/// The outline's points on screen, with those that lie within [`OUTLINE_TOLERANCE_PX`] of the
+/// line through their neighbours left out (Douglas-Peucker; the ends always stay).
+fn on_screen(indices: &[u32], screen: &[egui::Pos2]) -> Vec<egui::Pos2> {
+    let points: Vec<egui::Pos2> = indices.iter().map(|&i| screen[i as usize]).collect();
+    if points.len() < 3 {
+        return points;
+    }
+    let mut keep = vec![false; points.len()];
+    keep[0] = true;
+    keep[points.len() - 1] = true;
+    let mut spans = vec![(0, points.len() - 1)];
+    while let Some((a, b)) = spans.pop() {
+        let (pa, pb) = (points[a], points[b]);
+        let d = pb - pa;
+        let len = d.length();
+        let far = (a + 1..b)
+            .map(|k| {
+                let v = points[k] - pa;
+                let off = if len > 0.0 {
+                    (v.x * d.y - v.y * d.x).abs() / len
+                } else {
+                    v.length()
+                };
+                (k, off)
+            })
+            .max_by(|x, y| x.1.total_cmp(&y.1));
+        if let Some((k, off)) = far
+            && off > OUTLINE_TOLERANCE_PX
+        {
+            keep[k] = true;
+            spans.push((a, k));
+            spans.push((k, b));
+        }
+    }
+    points
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(p, k)| k.then_some(p))
+        .collect()
 }
 
 #[cfg(test)]
@@ -236,6 +306,56 @@ mod tests {
         }
         let covered: usize = runs.iter().map(|r| r.indices.len() - 1).sum();
         assert_eq!(covered, 6, "every edge still drawn once");
+    }
+
+    #[test]
+    fn outlines_on_screen_drop_only_points_within_the_tolerance() {
+        use egui::pos2;
+        // A straight run with a wobble far below a pixel, then a real corner.
+        let screen = vec![
+            pos2(0.0, 0.0),
+            pos2(1.0, 0.1),
+            pos2(2.0, -0.1),
+            pos2(3.0, 0.0),
+            pos2(3.0, 5.0),
+        ];
+        let kept = on_screen(&[0, 1, 2, 3, 4], &screen);
+        assert_eq!(kept, vec![pos2(0.0, 0.0), pos2(3.0, 0.0), pos2(3.0, 5.0)]);
+        // A closed ring's first point, reached again at the end, keeps the ring whole.
+        let square = [
+            pos2(0.0, 0.0),
+            pos2(9.0, 0.0),
+            pos2(9.0, 9.0),
+            pos2(0.0, 9.0),
+        ];
+        assert_eq!(on_screen(&[0, 1, 2, 3], &square).len(), 4);
+        assert_eq!(on_screen(&[0, 1], &square).len(), 2);
+    }
+
+    #[test]
+    fn only_the_stretches_near_the_map_are_stroked() {
+        use egui::{Rect, pos2};
+        let clip = Rect::from_min_max(pos2(0.0, 0.0), pos2(100.0, 100.0));
+        let inside = vec![pos2(10.0, 10.0), pos2(50.0, 10.0), pos2(50.0, 50.0)];
+        assert_eq!(visible_runs(inside.clone(), clip), vec![(inside, true)]);
+        // In, far out east and back: two stretches, each ending at the first point out.
+        let line = vec![
+            pos2(10.0, 10.0),
+            pos2(90.0, 10.0),
+            pos2(150.0, 10.0),
+            pos2(900.0, 10.0),
+            pos2(900.0, 50.0),
+            pos2(150.0, 50.0),
+            pos2(50.0, 50.0),
+        ];
+        let runs = visible_runs(line, clip);
+        assert_eq!(runs.len(), 2);
+        assert_eq!(
+            runs[0].0,
+            vec![pos2(10.0, 10.0), pos2(90.0, 10.0), pos2(150.0, 10.0)]
+        );
+        assert_eq!(runs[1].0, vec![pos2(150.0, 50.0), pos2(50.0, 50.0)]);
+        assert!(runs.iter().all(|(_, whole)| !whole));
     }
 
     #[test]
