@@ -121,6 +121,22 @@ mod tests {
     }
 
     #[test]
+    fn the_key_tells_holes_from_separate_polygons() {
+        use geo::{LineString, Polygon};
+        let ring = |x: f64| LineString::from(vec![(x, 0.0), (x + 1.0, 0.0), (x, 1.0), (x, 0.0)]);
+        let holed = MultiPolygon(vec![
+            Polygon::new(ring(0.0), vec![ring(2.0)]),
+            Polygon::new(ring(4.0), vec![]),
+        ]);
+        let apart = MultiPolygon(vec![
+            Polygon::new(ring(0.0), vec![]),
+            Polygon::new(ring(2.0), vec![ring(4.0)]),
+        ]);
+        assert_ne!(key(&holed), key(&apart));
+        assert_eq!(key(&holed), key(&holed.clone()));
+    }
+
+    #[test]
     fn a_broken_file_is_an_error_not_a_panic() {
         assert!(index(b"ISKPSL0").is_err());
         assert!(index(b"NOTSHAPE\x01\x00\x00\x00").is_err());

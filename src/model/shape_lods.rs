@@ -52,6 +52,8 @@ pub fn key(geometry: &geo::MultiPolygon<f64>) -> u64 {
     };
     mix(geometry.0.len() as u64);
     for polygon in &geometry.0 {
+        // Which rings are holes of which polygon is part of the shape too.
+        mix(polygon.interiors().len() as u64);
         for ring in std::iter::once(polygon.exterior()).chain(polygon.interiors()) {
             mix(ring.0.len() as u64);
             for c in &ring.0 {
