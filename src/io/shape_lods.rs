@@ -2,7 +2,7 @@
 //! every country and province, simplified and triangulated at build time, so start-up
 //! copies them in instead of computing them.
 //!
-//! Format: magic `ISKPSL01`, entry count (u32), per entry its key (u64) and the offset of
+//! Format: magic `ISKPSL02`, entry count (u32), per entry its key (u64) and the offset of
 //! its levels (u32) from the start of the file, then the levels as `shape_lods::encode`
 //! writes them.
 
@@ -11,7 +11,7 @@ use crate::model::shape_lods::{Lods, Outline, Piece, key};
 use geo::MultiPolygon;
 use std::collections::HashMap;
 
-const MAGIC: &[u8; 8] = b"ISKPSL01";
+const MAGIC: &[u8; 8] = b"ISKPSL02";
 
 static EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/shape_lods.bin"));
 
@@ -48,18 +48,24 @@ fn decode(bytes: &[u8], at: usize) -> Result<Lods, String> {
         let mut pieces = Vec::with_capacity(n.min(1 << 16));
         for _ in 0..n {
             let bbox = [r.f64()?, r.f64()?, r.f64()?, r.f64()?];
+            let wide = r.u8()? != 0;
             let n = r.count()?;
-            let mut vertices = Vec::with_capacity(n.min(1 << 20));
-            for _ in 0..n {
-                vertices.push([r.f64()?, r.f64()?]);
-            }
-            let indices = u32s(&mut r)?;
+            let points = r.take(n.checked_mul(8).ok_or("count overflows")?)?;
+            let vertices = points
+                .chunks_exact(8)
+                .map(|b| {
+                    let x = f32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+                    let y = f32::from_le_bytes([b[4], b[5], b[6], b[7]]);
+                    [bbox[0] + f64::from(x), bbox[1] + f64::from(y)]
+                })
+                .collect();
+            let indices = index_list(&mut r, wide)?;
             let n = r.count()?;
             let mut outlines = Vec::with_capacity(n.min(1 << 16));
             for _ in 0..n {
                 let closed = r.u8()? != 0;
                 outlines.push(Outline {
-                    indices: u32s(&mut r)?,
+                    indices: index_list(&mut r, wide)?,
                     closed,
                 });
             }
@@ -75,13 +81,21 @@ fn decode(bytes: &[u8], at: usize) -> Result<Lods, String> {
     Ok(lods)
 }
 
-fn u32s(r: &mut Reader) -> Result<Vec<u32>, String> {
+fn index_list(r: &mut Reader, wide: bool) -> Result<Vec<u32>, String> {
     let n = r.count()?;
-    let bytes = r.take(n.checked_mul(4).ok_or("count overflows")?)?;
-    Ok(bytes
-        .chunks_exact(4)
-        .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-        .collect())
+    let size = if wide { 4 } else { 2 };
+    let bytes = r.take(n.checked_mul(size).ok_or("count overflows")?)?;
+    Ok(if wide {
+        bytes
+            .chunks_exact(4)
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+            .collect()
+    } else {
+        bytes
+            .chunks_exact(2)
+            .map(|b| u32::from(u16::from_le_bytes([b[0], b[1]])))
+            .collect()
+    })
 }
 
 #[cfg(test)]
@@ -97,7 +111,7 @@ mod tests {
         for region in &dataset.regions {
             let built = embedded(&region.geometry)
                 .unwrap_or_else(|| panic!("{} was not prepared at build time", region.name));
-            assert_eq!(built, prepare(&region.geometry), "{}", region.name);
+            assert_same(&built, &prepare(&region.geometry), &region.name);
         }
         let countries = crate::io::countries::Countries::shared();
         let provinces = crate::io::provinces::Provinces::shared();
@@ -114,10 +128,27 @@ mod tests {
         }
         // The same code runs in both places; a few checked in full keep that honest.
         let afghanistan = countries.get("AFG").expect("Afghanistan");
-        assert_eq!(
-            embedded(&afghanistan.shape),
-            Some(prepare(&afghanistan.shape))
-        );
+        let built = embedded(&afghanistan.shape).expect("Afghanistan prepared");
+        assert_same(&built, &prepare(&afghanistan.shape), "Afghanistan");
+    }
+
+    /// Equal but for the vertices' f32 rounding, which stays far below a pixel.
+    fn assert_same(built: &Lods, now: &Lods, name: &str) {
+        assert_eq!(built.len(), now.len(), "{name}");
+        let count = |l: &Lods| l.iter().map(Vec::len).sum::<usize>();
+        assert_eq!(count(built), count(now), "{name}");
+        for (a, b) in built.iter().flatten().zip(now.iter().flatten()) {
+            assert_eq!(a.bbox, b.bbox, "{name}");
+            assert_eq!(a.indices, b.indices, "{name}");
+            assert_eq!(a.outlines, b.outlines, "{name}");
+            assert_eq!(a.vertices.len(), b.vertices.len(), "{name}");
+            for (p, q) in a.vertices.iter().zip(&b.vertices) {
+                assert!(
+                    (p[0] - q[0]).abs() < 1e-7 && (p[1] - q[1]).abs() < 1e-7,
+                    "{name}"
+                );
+            }
+        }
     }
 
     #[test]
@@ -146,6 +177,14 @@ mod tests {
         file.extend(24u32.to_le_bytes());
         file.extend(3u32.to_le_bytes());
         assert_eq!(index(&file).map(|i| i.get(&7).copied()), Ok(Some(24)));
+        // One level with one piece whose 1,000 vertices are missing.
+        let mut piece = MAGIC.to_vec();
+        piece.extend(1u32.to_le_bytes());
+        piece.extend(1u32.to_le_bytes());
+        piece.extend([0u8; 32]);
+        piece.push(0);
+        piece.extend(1000u32.to_le_bytes());
+        assert!(decode(&piece, 8).is_err());
         assert!(
             decode(&file, 24).is_err(),
             "three levels promised, none there"
