@@ -32,15 +32,20 @@ fn main() {
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let mut outlines = Vec::new();
     for name in ["countries", "provinces"] {
-        let source = format!("assets/{name}.geojson");
-        let text = read(&source);
-        let blob = encode(&text).unwrap_or_else(|e| panic!("{source}: {e}"));
-        std::fs::write(Path::new(&out).join(format!("{name}.bin")), blob)
-            .expect("OUT_DIR writable");
-        outlines.extend(polygons(&text).unwrap_or_else(|e| panic!("{source}: {e}")));
+        let features = features(&format!("assets/{name}.geojson"));
+        std::fs::write(
+            Path::new(&out).join(format!("{name}.bin")),
+            encode(&features),
+        )
+        .expect("OUT_DIR writable");
+        outlines.extend(features.iter().map(|(_, polygons)| outline(polygons)));
     }
     for source in REGIONS {
-        outlines.extend(polygons(&read(source)).unwrap_or_else(|e| panic!("{source}: {e}")));
+        outlines.extend(
+            features(source)
+                .iter()
+                .map(|(_, polygons)| outline(polygons)),
+        );
     }
     std::fs::write(Path::new(&out).join("shape_lods.bin"), prepare(&outlines))
         .expect("OUT_DIR writable");
@@ -85,88 +90,96 @@ fn prepare(outlines: &[geo::MultiPolygon<f64>]) -> Vec<u8> {
     out
 }
 
-/// The Polygon and MultiPolygon geometries of a FeatureCollection, built as the atlas's
-/// readers build them (`geo::Polygon::new` on each ring list), so their keys match.
-fn polygons(text: &str) -> Result<Vec<geo::MultiPolygon<f64>>, String> {
-    let root: Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
+/// A feature's polygons as rings of (longitude, latitude) points, as GeoJSON lists them.
+type Rings = Vec<Vec<(f64, f64)>>;
+
+/// The features of a FeatureCollection that have Polygon or MultiPolygon geometry, with
+/// their properties; parsed once and used for both outputs.
+fn features(source: &str) -> Vec<(Value, Vec<Rings>)> {
+    let root: Value =
+        serde_json::from_str(&read(source)).unwrap_or_else(|e| panic!("{source}: {e}"));
     let features = root["features"]
         .as_array()
-        .ok_or("not a FeatureCollection")?;
-    let mut out = Vec::new();
-    for f in features {
-        let geometry = &f["geometry"];
-        let list: Vec<&Value> = match geometry["type"].as_str() {
-            Some("Polygon") => vec![&geometry["coordinates"]],
-            Some("MultiPolygon") => geometry["coordinates"]
-                .as_array()
-                .ok_or("MultiPolygon without coordinates")?
-                .iter()
-                .collect(),
-            _ => continue,
-        };
-        let mut polygons = Vec::new();
-        for polygon in list {
-            let mut rings = Vec::new();
-            for ring in polygon.as_array().ok_or("polygon is not a list of rings")? {
-                let points = ring.as_array().ok_or("ring is not a list of points")?;
-                let mut coords = Vec::with_capacity(points.len());
-                for p in points {
-                    let (x, y) = (p[0].as_f64(), p[1].as_f64());
-                    coords.push((x.ok_or("not a number")?, y.ok_or("not a number")?));
-                }
-                rings.push(geo::LineString::from(coords));
-            }
-            if !rings.is_empty() {
-                let exterior = rings.remove(0);
-                polygons.push(geo::Polygon::new(exterior, rings));
-            }
-        }
-        out.push(geo::MultiPolygon(polygons));
-    }
-    Ok(out)
+        .unwrap_or_else(|| panic!("{source}: not a FeatureCollection"));
+    features
+        .iter()
+        .filter_map(|f| {
+            let polygons =
+                feature_polygons(&f["geometry"]).unwrap_or_else(|e| panic!("{source}: {e}"))?;
+            Some((f["properties"].clone(), polygons))
+        })
+        .collect()
 }
 
-fn encode(text: &str) -> Result<Vec<u8>, String> {
-    let root: Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
-    let features = root["features"]
-        .as_array()
-        .ok_or("not a FeatureCollection")?;
+/// A geometry's polygons, or `None` when it is not a Polygon or MultiPolygon.
+fn feature_polygons(geometry: &Value) -> Result<Option<Vec<Rings>>, String> {
+    let list: Vec<&Value> = match geometry["type"].as_str() {
+        Some("Polygon") => vec![&geometry["coordinates"]],
+        Some("MultiPolygon") => geometry["coordinates"]
+            .as_array()
+            .ok_or("MultiPolygon without coordinates")?
+            .iter()
+            .collect(),
+        _ => return Ok(None),
+    };
+    let mut polygons = Vec::with_capacity(list.len());
+    for polygon in list {
+        let mut rings = Vec::new();
+        for ring in polygon.as_array().ok_or("polygon is not a list of rings")? {
+            let points = ring.as_array().ok_or("ring is not a list of points")?;
+            let mut coords = Vec::with_capacity(points.len());
+            for p in points {
+                let (x, y) = (p[0].as_f64(), p[1].as_f64());
+                coords.push((
+                    x.ok_or("coordinate is not a number")?,
+                    y.ok_or("coordinate is not a number")?,
+                ));
+            }
+            rings.push(coords);
+        }
+        polygons.push(rings);
+    }
+    Ok(Some(polygons))
+}
+
+/// A feature's outline built as the atlas's readers build it (`geo::Polygon::new` on each
+/// ring list), so its key matches.
+fn outline(polygons: &[Rings]) -> geo::MultiPolygon<f64> {
+    geo::MultiPolygon(
+        polygons
+            .iter()
+            .filter_map(|rings| {
+                let (exterior, holes) = rings.split_first()?;
+                let line = |r: &Vec<(f64, f64)>| geo::LineString::from(r.clone());
+                Some(geo::Polygon::new(
+                    line(exterior),
+                    holes.iter().map(line).collect(),
+                ))
+            })
+            .collect(),
+    )
+}
+
+fn encode(features: &[(Value, Vec<Rings>)]) -> Vec<u8> {
     let mut out = Vec::new();
-    let mut kept = 0u32;
-    out.extend(0u32.to_le_bytes());
-    for f in features {
-        let geometry = &f["geometry"];
-        let polygons: Vec<&Value> = match geometry["type"].as_str() {
-            Some("Polygon") => vec![&geometry["coordinates"]],
-            Some("MultiPolygon") => geometry["coordinates"]
-                .as_array()
-                .ok_or("MultiPolygon without coordinates")?
-                .iter()
-                .collect(),
-            _ => continue,
-        };
-        let props = serde_json::to_vec(&f["properties"]).map_err(|e| e.to_string())?;
+    push_len(&mut out, features.len());
+    for (properties, polygons) in features {
+        let props = serde_json::to_vec(properties).expect("JSON values serialize");
         push_len(&mut out, props.len());
         out.extend(props);
         push_len(&mut out, polygons.len());
-        for polygon in polygons {
-            let rings = polygon.as_array().ok_or("polygon is not a list of rings")?;
+        for rings in polygons {
             push_len(&mut out, rings.len());
             for ring in rings {
-                let points = ring.as_array().ok_or("ring is not a list of points")?;
-                push_len(&mut out, points.len());
-                for p in points {
-                    for k in 0..2 {
-                        let v = p[k].as_f64().ok_or("coordinate is not a number")?;
-                        out.extend(v.to_le_bytes());
-                    }
+                push_len(&mut out, ring.len());
+                for (x, y) in ring {
+                    out.extend(x.to_le_bytes());
+                    out.extend(y.to_le_bytes());
                 }
             }
         }
-        kept += 1;
     }
-    out[..4].copy_from_slice(&kept.to_le_bytes());
-    Ok(out)
+    out
 }
 
 fn push_len(out: &mut Vec<u8>, n: usize) {
