@@ -142,6 +142,8 @@ struct Tiles {
     reported_complete: bool,
     /// For start-up measurements: the complete map was drawn, so the next frame exits.
     exit_next_frame: bool,
+    /// Frames the map was drawn in, up to the one that asks for the base tiles.
+    frames: u8,
 }
 
 /// Where the map looks and how it gets there.

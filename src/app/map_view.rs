@@ -211,6 +211,14 @@ impl AtlasApp {
             });
         }
         let tiles = &mut rt.tiles;
+        // The base tiles are stand-ins for views to come: asked for once the first frame is
+        // on the screen, which the repaint here makes the moment it is.
+        match tiles.frames {
+            0 => ui.ctx().request_repaint(),
+            1 => tiles.offline.request_base(),
+            _ => {}
+        }
+        tiles.frames = tiles.frames.saturating_add(1).min(2);
         // Every tile drawn was its own; base tiles or a prefetch may still be rendering.
         stats.basemap_complete = tiles.offline.take_stand_ins() == 0;
         if stats.basemap_complete && !tiles.reported_complete {

@@ -135,6 +135,7 @@ impl AtlasApp {
                 applied_theme: None,
                 reported_complete: false,
                 exit_next_frame: false,
+                frames: 0,
             },
             camera: Camera {
                 memory,
@@ -249,14 +250,14 @@ fn initial_state(saved: Option<&str>, launch: &Launch, dataset: &Dataset) -> Sta
 }
 
 /// Starts the tile workers on the view the first frame will most likely show, with the
-/// tiles the head start rendered already in.
+/// tiles the head start rendered already in. The base tiles wait for the second frame
+/// (`map_view`), so they take neither time nor memory from the first.
 fn first_tiles(ctx: &egui::Context, state: &State, first: Option<FirstTiles>) -> OfflineTiles {
     let texture_px = texture_px(ctx.pixels_per_point());
     let mut offline = OfflineTiles::new(ctx.clone(), state.theme, texture_px);
     if let Some(first) = first {
         offline.adopt(first);
     }
-    offline.request_base();
     let (center, zoom, size) = first_view(ctx.content_rect(), state.view);
     offline.prefetch(center, zoom, size);
     offline

@@ -2,7 +2,7 @@
 //! and handed to walkers as textures. No network, ever.
 
 use super::data::Basemap;
-use super::render::render_tile;
+use super::render::{TileImage, render_tile};
 use super::style::palette;
 use crate::theme::Theme;
 use egui::{ColorImage, Context, TextureHandle, TextureOptions};
@@ -198,8 +198,8 @@ impl OfflineTiles {
         self.cache.len()
     }
 
-    /// The base tiles not yet there, to the workers: after the tiles of the first view,
-    /// since they take the newest first.
+    /// The base tiles not yet there, to the workers, behind every tile already asked for:
+    /// what is on the screen comes first.
     pub fn request_base(&self) {
         let n = 1u32 << BASE_ZOOM;
         for x in 0..n {
@@ -210,7 +210,7 @@ impl OfflineTiles {
                     zoom: BASE_ZOOM,
                 };
                 if !self.cache.contains_key(&tile) {
-                    self.request(tile);
+                    self.request_behind(tile);
                 }
             }
         }
@@ -227,7 +227,7 @@ impl OfflineTiles {
                     y,
                     zoom: BASE_ZOOM,
                 };
-                let image = to_color_image(img.size, &img.rgba);
+                let image = to_color_image(img);
                 self.insert(tile, image, u64::MAX);
             }
         }
@@ -270,6 +270,20 @@ impl OfflineTiles {
                 };
                 self.insert(key.tile, image, last_used);
             }
+        }
+    }
+
+    /// Asks for a tile after all those already waiting (workers take the newest first).
+    fn request_behind(&self, tile: TileId) {
+        let key = Key {
+            tile,
+            theme: self.theme,
+        };
+        if let Ok(mut q) = self.shared.queue.lock()
+            && q.pending.insert(key)
+        {
+            q.wanted.insert(0, key);
+            self.shared.wake.notify_one();
         }
     }
 
@@ -419,7 +433,7 @@ fn worker(shared: &Shared, tx: &mpsc::Sender<Rendered>, map: &Basemap, ctx: &Con
             key.tile.y,
             px,
         );
-        let image = to_color_image(img.size, &img.rgba);
+        let image = to_color_image(img);
         if tx.send(Rendered { key, image }).is_err() {
             return;
         }
@@ -468,12 +482,18 @@ pub fn render_first(
         .into_iter()
         .map(|t| {
             let img = render_tile(&map, &pal, t.zoom, t.x, t.y, px);
-            (t, to_color_image(img.size, &img.rgba))
+            (t, to_color_image(img))
         })
         .collect();
     FirstTiles { theme, px, tiles }
 }
 
-fn to_color_image(size: u32, rgba: &[u8]) -> ColorImage {
-    ColorImage::from_rgba_premultiplied([size as usize, size as usize], rgba)
+/// The rendered pixels as an image without copying them: tiny-skia's premultiplied RGBA
+/// bytes are laid out as egui's `Color32`s.
+fn to_color_image(img: TileImage) -> ColorImage {
+    let size = [img.size as usize, img.size as usize];
+    match bytemuck::allocation::try_cast_vec::<u8, egui::Color32>(img.rgba) {
+        Ok(pixels) => ColorImage::new(size, pixels),
+        Err((_, rgba)) => ColorImage::from_rgba_premultiplied(size, &rgba),
+    }
 }

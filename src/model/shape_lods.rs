@@ -8,7 +8,7 @@ use super::mercator::lonlat_to_unit;
 use geo::{Area, SimplifyVwPreserve};
 
 /// Simplification tolerances in degrees and the zoom each level is used from.
-pub const LODS: [(f64, f64); 3] = [(0.0, 0.04), (5.5, 0.01), (7.5, 0.0)];
+pub const LODS: [(f64, f64); 4] = [(0.0, 0.04), (5.5, 0.02), (6.5, 0.01), (7.5, 0.0)];
 
 /// One polygon at one level of detail, in mercator fractions.
 #[derive(Debug, Clone, PartialEq)]
