@@ -92,13 +92,20 @@ impl PolygonShape {
         // The fill comes from the next coarser level: its edge, within a pixel or so of the
         // outline's, lies under the stroke, and it is half the triangles. An edge alone (a
         // country an incident is placed in) adds no invisible triangles.
-        if style.fill.a() > 0 {
-            for piece in pieces(lod.saturating_sub(1)) {
-                let base = mesh.vertices.len() as u32;
-                for &u in &piece.vertices {
-                    mesh.colored_vertex(t.unit_to_screen(u), style.fill);
-                }
-                mesh.indices.extend(piece.indices.iter().map(|&i| base + i));
+        let fill_level = (style.fill.a() > 0).then(|| lod.saturating_sub(1));
+        let mut fill = |vertices: &mut dyn Iterator<Item = egui::Pos2>, piece: &Piece| {
+            let base = mesh.vertices.len() as u32;
+            for p in vertices {
+                mesh.colored_vertex(p, style.fill);
+            }
+            mesh.indices.extend(piece.indices.iter().map(|&i| base + i));
+        };
+        if let Some(level) = fill_level.filter(|&l| l != lod) {
+            for piece in pieces(level) {
+                fill(
+                    &mut piece.vertices.iter().map(|&u| t.unit_to_screen(u)),
+                    piece,
+                );
             }
         }
         for piece in pieces(lod) {
@@ -107,6 +114,9 @@ impl PolygonShape {
                 .iter()
                 .map(|&u| t.unit_to_screen(u))
                 .collect();
+            if fill_level == Some(lod) {
+                fill(&mut screen.iter().copied(), piece);
+            }
             let clip = t.clip.expand(style.width + 4.0);
             for outline in &piece.outlines {
                 let mut points = on_screen(&outline.indices, &screen);
