@@ -175,7 +175,7 @@ fn visible_runs(points: Vec<egui::Pos2>, clip: egui::Rect) -> Vec<(Vec<egui::Pos
 
 /// How far, in pixels, an outline may be straightened on screen. Zoomed out, a level's
 /// points fall a pixel or two apart, and every point of a stroked edge costs four vertices.
-const OUTLINE_TOLERANCE_PX: f32 = 0.4;
+const OUTLINE_TOLERANCE_PX: f32 = 0.75;
 
 /// The outline's points on screen, with those that lie within [`OUTLINE_TOLERANCE_PX`] of the
 /// line through their neighbours left out (Douglas-Peucker; the ends always stay).
