@@ -118,8 +118,13 @@ impl PolygonShape {
                 fill(&mut screen.iter().copied(), piece);
             }
             let clip = t.clip.expand(style.width + 4.0);
+            let tolerance = if style.fill.a() > 0 {
+                OUTLINE_TOLERANCE_PX
+            } else {
+                EDGE_TOLERANCE_PX
+            };
             for outline in &piece.outlines {
-                let mut points = on_screen(&outline.indices, &screen);
+                let mut points = on_screen(&outline.indices, &screen, tolerance);
                 if outline.closed
                     && let Some(&first) = points.first()
                 {
@@ -177,9 +182,13 @@ fn visible_runs(points: Vec<egui::Pos2>, clip: egui::Rect) -> Vec<(Vec<egui::Pos
 /// points fall a pixel or two apart, and every point of a stroked edge costs four vertices.
 const OUTLINE_TOLERANCE_PX: f32 = 0.75;
 
-/// The outline's points on screen, with those that lie within [`OUTLINE_TOLERANCE_PX`] of the
-/// line through their neighbours left out (Douglas-Peucker; the ends always stay).
-fn on_screen(indices: &[u32], screen: &[egui::Pos2]) -> Vec<egui::Pos2> {
+/// The same for an edge with no fill to follow (a country incidents are placed in): a thin,
+/// faint line over the basemap's own border, a sixth of the first frame's triangles at 0.75.
+const EDGE_TOLERANCE_PX: f32 = 1.5;
+
+/// The outline's points on screen, with those that lie within `tolerance` pixels of the line
+/// through their neighbours left out (Douglas-Peucker; the ends always stay).
+fn on_screen(indices: &[u32], screen: &[egui::Pos2], tolerance: f32) -> Vec<egui::Pos2> {
     let points: Vec<egui::Pos2> = indices.iter().map(|&i| screen[i as usize]).collect();
     if points.len() < 3 {
         return points;
@@ -204,7 +213,7 @@ fn on_screen(indices: &[u32], screen: &[egui::Pos2]) -> Vec<egui::Pos2> {
             })
             .max_by(|x, y| x.1.total_cmp(&y.1));
         if let Some((k, off)) = far
-            && off > OUTLINE_TOLERANCE_PX
+            && off > tolerance
         {
             keep[k] = true;
             spans.push((a, k));
@@ -335,7 +344,7 @@ mod tests {
             pos2(3.0, 0.0),
             pos2(3.0, 5.0),
         ];
-        let kept = on_screen(&[0, 1, 2, 3, 4], &screen);
+        let kept = on_screen(&[0, 1, 2, 3, 4], &screen, OUTLINE_TOLERANCE_PX);
         assert_eq!(kept, vec![pos2(0.0, 0.0), pos2(3.0, 0.0), pos2(3.0, 5.0)]);
         // A closed ring's first point, reached again at the end, keeps the ring whole.
         let square = [
@@ -344,8 +353,11 @@ mod tests {
             pos2(9.0, 9.0),
             pos2(0.0, 9.0),
         ];
-        assert_eq!(on_screen(&[0, 1, 2, 3], &square).len(), 4);
-        assert_eq!(on_screen(&[0, 1], &square).len(), 2);
+        assert_eq!(
+            on_screen(&[0, 1, 2, 3], &square, OUTLINE_TOLERANCE_PX).len(),
+            4
+        );
+        assert_eq!(on_screen(&[0, 1], &square, OUTLINE_TOLERANCE_PX).len(), 2);
     }
 
     #[test]
