@@ -26,10 +26,6 @@ pub use app::{AtlasApp, Launch};
 /// anew, the heap top is trimmed), so the next frame faults every page in again: a third of
 /// the frame time went to page faults. Keeping freed memory costs nothing in peak memory
 /// (the pages were in use anyway) and takes that third away.
-///
-/// Two arenas instead of one per thread: what the start-up threads read and then free is
-/// reused by the first frame instead of sitting in arenas of their own (10 MB less at
-/// start, same speed; one arena was no smaller and a little slower).
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
 pub fn keep_freed_memory() {
     // SAFETY: mallopt only sets allocator parameters; call it first thing, before
@@ -37,7 +33,6 @@ pub fn keep_freed_memory() {
     unsafe {
         libc::mallopt(libc::M_MMAP_THRESHOLD, 32 << 20);
         libc::mallopt(libc::M_TRIM_THRESHOLD, 256 << 20);
-        libc::mallopt(libc::M_ARENA_MAX, 2);
     }
 }
 
