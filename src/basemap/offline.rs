@@ -155,7 +155,7 @@ impl OfflineTiles {
     pub fn prefetch(&self, center: (f64, f64), zoom: f64, size: egui::Vec2) {
         for tile in tiles_in_view(center, zoom, size) {
             if !self.cache.contains_key(&tile) {
-                self.request(tile);
+                self.request(tile, false);
             }
         }
     }
@@ -210,7 +210,7 @@ impl OfflineTiles {
                     zoom: BASE_ZOOM,
                 };
                 if !self.cache.contains_key(&tile) {
-                    self.request_behind(tile);
+                    self.request(tile, true);
                 }
             }
         }
@@ -273,21 +273,9 @@ impl OfflineTiles {
         }
     }
 
-    /// Asks for a tile after all those already waiting (workers take the newest first).
-    fn request_behind(&self, tile: TileId) {
-        let key = Key {
-            tile,
-            theme: self.theme,
-        };
-        if let Ok(mut q) = self.shared.queue.lock()
-            && q.pending.insert(key)
-        {
-            q.wanted.insert(0, key);
-            self.shared.wake.notify_one();
-        }
-    }
-
-    fn request(&self, tile: TileId) {
+    /// Asks for a tile: next to be rendered (workers take the newest first), or with
+    /// `behind`, after all those already waiting.
+    fn request(&self, tile: TileId, behind: bool) {
         let key = Key {
             tile,
             theme: self.theme,
@@ -296,9 +284,14 @@ impl OfflineTiles {
             return;
         };
         if q.pending.insert(key) {
-            q.wanted.push(key);
+            if behind {
+                q.wanted.insert(0, key);
+            } else {
+                q.wanted.push(key);
+            }
             // The oldest request goes, but never a base tile.
-            if q.wanted.len() > MAX_QUEUED
+            if !behind
+                && q.wanted.len() > MAX_QUEUED
                 && let Some(i) = q.wanted.iter().position(|k| k.tile.zoom != BASE_ZOOM)
             {
                 let dropped = q.wanted.remove(i);
@@ -354,7 +347,7 @@ impl Tiles for OfflineTiles {
             tile_id
         };
         if !self.cache.contains_key(&wanted) {
-            self.request(wanted);
+            self.request(wanted, false);
             self.stand_ins += 1;
         }
         self.best_available(tile_id)

@@ -93,21 +93,18 @@ impl PolygonShape {
         // outline's, lies under the stroke, and it is half the triangles. An edge alone (a
         // country an incident is placed in) adds no invisible triangles.
         let fill_level = (style.fill.a() > 0).then(|| lod.saturating_sub(1));
-        let mut fill = |vertices: &mut dyn Iterator<Item = egui::Pos2>, piece: &Piece| {
-            let base = mesh.vertices.len() as u32;
-            for p in vertices {
-                mesh.colored_vertex(p, style.fill);
-            }
-            mesh.indices.extend(piece.indices.iter().map(|&i| base + i));
-        };
         if let Some(level) = fill_level.filter(|&l| l != lod) {
             for piece in pieces(level) {
-                fill(
-                    &mut piece.vertices.iter().map(|&u| t.unit_to_screen(u)),
-                    piece,
-                );
+                let points = piece.vertices.iter().map(|&u| t.unit_to_screen(u));
+                add_fill(mesh, points, &piece.indices, style.fill);
             }
         }
+        let clip = t.clip.expand(style.width + 4.0);
+        let tolerance = if style.fill.a() > 0 {
+            OUTLINE_TOLERANCE_PX
+        } else {
+            EDGE_TOLERANCE_PX
+        };
         for piece in pieces(lod) {
             let screen: Vec<egui::Pos2> = piece
                 .vertices
@@ -115,14 +112,8 @@ impl PolygonShape {
                 .map(|&u| t.unit_to_screen(u))
                 .collect();
             if fill_level == Some(lod) {
-                fill(&mut screen.iter().copied(), piece);
+                add_fill(mesh, screen.iter().copied(), &piece.indices, style.fill);
             }
-            let clip = t.clip.expand(style.width + 4.0);
-            let tolerance = if style.fill.a() > 0 {
-                OUTLINE_TOLERANCE_PX
-            } else {
-                EDGE_TOLERANCE_PX
-            };
             for outline in &piece.outlines {
                 let mut points = on_screen(&outline.indices, &screen, tolerance);
                 if outline.closed
@@ -151,6 +142,20 @@ impl PolygonShape {
             }
         }
     }
+}
+
+/// A piece's triangles, its points already on screen, in one colour.
+fn add_fill(
+    mesh: &mut Mesh,
+    points: impl Iterator<Item = egui::Pos2>,
+    indices: &[u32],
+    color: Color32,
+) {
+    let base = mesh.vertices.len() as u32;
+    for p in points {
+        mesh.colored_vertex(p, color);
+    }
+    mesh.indices.extend(indices.iter().map(|&i| base + i));
 }
 
 /// The stretches of a polyline whose segments touch `clip`, each with whether it is the
