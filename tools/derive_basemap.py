@@ -155,13 +155,14 @@ def rings_for_lines(g, tol):
 
 # ---------------------------------------------------------------------------------------------
 # Binary writer. Format (little endian), read by src/basemap/data.rs:
-#   magic "ISKPBM02"
+#   magic "ISKPBM03"
 #   u8 layer count
 #   per layer: str name, u8 kind (1 = polygon fill, 2 = line), u8 lod count, u8[lod] min zoom,
 #              u32 feature count
-#   per feature: u8 min zoom (x10), i32 bbox[4] (min x, min y, max x, max y, mercator units),
-#                per lod: varint ring count; per ring: varint point count, then zigzag varint
-#                deltas of x, y from the previous point (first point from 0,0)
+#   per feature: u8 min zoom (x10), i32 bbox[4] (min x, min y, max x, max y, mercator units)
+#   per lod: u32 byte length, then per feature: varint ring count; per ring: varint point
+#            count, then zigzag varint deltas of x, y from the previous point (first point
+#            from 0,0). Each level stands apart so the atlas reads only those a view needs.
 #   str = u16 length + utf-8 bytes
 
 
@@ -228,11 +229,12 @@ class Layer:
         out += struct.pack("<BB", self.kind, len(self.lods))
         out += bytes(z for z, _ in self.lods)
         out += struct.pack("<I", len(self.features))
-        for min_zoom, bbox, per_lod in self.features:
+        for min_zoom, bbox, _ in self.features:
             out += struct.pack("<B", int(round(min_zoom * 10)))
             out += struct.pack("<4i", *bbox)
-            for rings in per_lod:
-                out += encode_rings(rings)
+        for lod in range(len(self.lods)):
+            level = b"".join(encode_rings(per_lod[lod]) for _, _, per_lod in self.features)
+            out += struct.pack("<I", len(level)) + level
         return bytes(out)
 
 
@@ -362,7 +364,7 @@ def main():
 
     layers = [world_land, world_borders, world_coast, land, lakes, rivers, admin1_lines, borders,
               coast]
-    blob = bytearray(b"ISKPBM02")
+    blob = bytearray(b"ISKPBM03")
     blob += struct.pack("<B", len(layers))
     for layer in layers:
         blob += layer.encode()

@@ -2,7 +2,7 @@
 //! `tools/derive_basemap.py`): vector layers, each simplified for a few zoom bands.
 
 use crate::io::bytes::Reader;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// How a layer is drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,17 +37,40 @@ pub struct Feature {
     pub min_zoom: f32,
     /// min x, min y, max x, max y in mercator units.
     pub bbox: [i32; 4],
-    /// One shape per level of detail of the layer.
-    pub lods: Vec<Shape>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct VectorLayer {
     pub name: String,
     pub kind: LayerKind,
     /// Lowest zoom each level of detail is meant for, ascending.
     pub lod_min_zoom: Vec<u8>,
     pub features: Vec<Feature>,
+    levels: Vec<Level>,
+}
+
+/// One level of detail of every feature, decoded the first time a tile needs it: a start at
+/// the home view draws only the coarsest level, and the finer ones are most of the bytes.
+#[derive(Debug)]
+struct Level {
+    /// Every feature's shape, one after another.
+    bytes: &'static [u8],
+    shapes: OnceLock<Vec<Shape>>,
+}
+
+impl Level {
+    fn decode(&self, features: usize) -> Result<Vec<Shape>, (Vec<Shape>, String)> {
+        let mut r = Reader::new(self.bytes);
+        let mut shapes = Vec::with_capacity(features);
+        for _ in 0..features {
+            let mut shape = Shape::default();
+            if let Err(e) = read_shape(&mut r, &mut shape) {
+                return Err((shapes, e));
+            }
+            shapes.push(shape);
+        }
+        Ok(shapes)
+    }
 }
 
 impl VectorLayer {
@@ -58,9 +81,27 @@ impl VectorLayer {
             .rposition(|&z| z <= zoom)
             .unwrap_or(0)
     }
+
+    /// Every feature's shape at level `lod`, in the order of `features`.
+    pub fn shapes(&self, lod: usize) -> &[Shape] {
+        let Some(level) = self.levels.get(lod) else {
+            return &[];
+        };
+        level.shapes.get_or_init(|| {
+            // The embedded asset is checked whole by a test (`Basemap::check`); were a level
+            // ever short, the features it lacks are drawn empty.
+            level
+                .decode(self.features.len())
+                .unwrap_or_else(|(mut shapes, e)| {
+                    log::error!("basemap layer {}, level {lod}: {e}", self.name);
+                    shapes.resize_with(self.features.len(), Shape::default);
+                    shapes
+                })
+        })
+    }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Basemap {
     pub layers: Vec<VectorLayer>,
 }
@@ -70,9 +111,9 @@ impl Basemap {
         self.layers.iter().find(|l| l.name == name)
     }
 
-    /// The basemap compiled into the binary. Decoded once; later callers share it.
+    /// The basemap compiled into the binary. Read once; later callers share it.
     pub fn embedded() -> Arc<Basemap> {
-        static CELL: std::sync::OnceLock<Arc<Basemap>> = std::sync::OnceLock::new();
+        static CELL: OnceLock<Arc<Basemap>> = OnceLock::new();
         CELL.get_or_init(|| {
             // The asset is produced by our own tool and checked by a test, so failing here
             // means a broken build, not bad user input.
@@ -84,9 +125,11 @@ impl Basemap {
         .clone()
     }
 
-    pub fn decode(bytes: &[u8]) -> Result<Self, String> {
+    /// Reads the layers' features and where each level of detail lies; the shapes are
+    /// decoded when first drawn ([`VectorLayer::shapes`]).
+    pub fn decode(bytes: &'static [u8]) -> Result<Self, String> {
         let mut r = Reader::new(bytes);
-        if r.take(8)? != b"ISKPBM02" {
+        if r.take(8)? != b"ISKPBM03" {
             return Err("not an ISKP basemap (bad magic)".into());
         }
         let layer_count = r.u8()?;
@@ -102,19 +145,26 @@ impl Basemap {
             };
             let lod_count = r.u8()? as usize;
             let lod_min_zoom = r.take(lod_count)?.to_vec();
-            let feature_count = r.u32()? as usize;
-            let mut features = Vec::with_capacity(feature_count.min(1 << 20));
+            let feature_count = r.count()?;
+            // Each feature's entry is 17 bytes.
+            if feature_count > r.remaining() / 17 {
+                return Err(format!(
+                    "layer {name}: {feature_count} features at byte {}",
+                    r.at()
+                ));
+            }
+            let mut features = Vec::with_capacity(feature_count);
             for _ in 0..feature_count {
                 let min_zoom = f32::from(r.u8()?) / 10.0;
                 let bbox = [r.i32()?, r.i32()?, r.i32()?, r.i32()?];
-                let mut lods = Vec::with_capacity(lod_count);
-                for _ in 0..lod_count {
-                    lods.push(read_shape(&mut r)?);
-                }
-                features.push(Feature {
-                    min_zoom,
-                    bbox,
-                    lods,
+                features.push(Feature { min_zoom, bbox });
+            }
+            let mut levels = Vec::with_capacity(lod_count);
+            for _ in 0..lod_count {
+                let len = r.count()?;
+                levels.push(Level {
+                    bytes: r.take(len)?,
+                    shapes: OnceLock::new(),
                 });
             }
             layers.push(VectorLayer {
@@ -122,16 +172,37 @@ impl Basemap {
                 kind,
                 lod_min_zoom,
                 features,
+                levels,
             });
         }
+        if r.remaining() > 0 {
+            return Err(format!("{} bytes after the last layer", r.remaining()));
+        }
         Ok(Self { layers })
+    }
+
+    /// Decodes every level of every layer, reporting the first that is broken or does not
+    /// end where its length says.
+    pub fn check(&self) -> Result<(), String> {
+        for layer in &self.layers {
+            for (lod, level) in layer.levels.iter().enumerate() {
+                let at = |e: String| format!("layer {}, level {lod}: {e}", layer.name);
+                let mut r = Reader::new(level.bytes);
+                for _ in 0..layer.features.len() {
+                    read_shape(&mut r, &mut Shape::default()).map_err(at)?;
+                }
+                if r.remaining() > 0 {
+                    return Err(at(format!("{} bytes left over", r.remaining())));
+                }
+            }
+        }
+        Ok(())
     }
 }
 
 /// One feature's rings at one level of detail: zigzag deltas, as varints.
-fn read_shape(r: &mut Reader) -> Result<Shape, String> {
+fn read_shape(r: &mut Reader, shape: &mut Shape) -> Result<(), String> {
     let ring_count = r.varint()? as usize;
-    let mut shape = Shape::default();
     let (mut x, mut y) = (0i64, 0i64);
     for _ in 0..ring_count {
         let n = r.varint()? as usize;
@@ -151,7 +222,7 @@ fn read_shape(r: &mut Reader) -> Result<Shape, String> {
         x = 0;
         y = 0;
     }
-    Ok(shape)
+    Ok(())
 }
 
 #[cfg(test)]
@@ -174,8 +245,13 @@ mod tests {
         ] {
             let layer = map.layer(name).unwrap_or_else(|| panic!("no layer {name}"));
             assert!(!layer.features.is_empty(), "{name} is empty");
+            for lod in 0..layer.lod_min_zoom.len() {
+                let shapes = layer.shapes(lod);
+                assert_eq!(shapes.len(), layer.features.len());
+                assert!(shapes.iter().any(|s| s.points.len() >= 3), "{name} {lod}");
+            }
+            assert!(layer.shapes(layer.lod_min_zoom.len()).is_empty());
             for f in &layer.features {
-                assert_eq!(f.lods.len(), layer.lod_min_zoom.len());
                 assert!(f.bbox[0] <= f.bbox[2] && f.bbox[1] <= f.bbox[3]);
             }
         }
@@ -185,11 +261,34 @@ mod tests {
     }
 
     #[test]
+    fn every_level_decodes_whole_and_finer_levels_have_more_points() {
+        let map = Basemap::embedded();
+        map.check().unwrap();
+        let layer = map.layer("land").unwrap();
+        let points =
+            |lod: usize| -> usize { layer.shapes(lod).iter().map(|s| s.points.len()).sum() };
+        assert!(points(3) > points(2) && points(2) > points(1) && points(1) > points(0));
+    }
+
+    #[test]
     fn truncated_or_foreign_bytes_are_errors_not_panics() {
-        let bytes = include_bytes!("../../assets/basemap.bin");
+        let bytes: &'static [u8] = include_bytes!("../../assets/basemap.bin");
         for cut in [0, 5, 9, 100, 5000, bytes.len() - 1] {
             assert!(Basemap::decode(&bytes[..cut]).is_err(), "cut at {cut}");
         }
         assert!(Basemap::decode(b"PNG\x89 not a basemap").is_err());
+        // A level cut short inside is found by the check, and drawn as empty shapes.
+        let mut bent = bytes.to_vec();
+        let map = Basemap::decode(bytes).unwrap();
+        let level = &map.layer("land").unwrap().levels[0];
+        let at = level.bytes.as_ptr() as usize - bytes.as_ptr() as usize;
+        // The first shape claims far more rings than the level holds.
+        bent[at] = 0xff;
+        bent[at + 1] = 0x7f;
+        let bent: &'static [u8] = Vec::leak(bent);
+        let map = Basemap::decode(bent).unwrap();
+        assert!(map.check().is_err());
+        let land = map.layer("land").unwrap();
+        assert_eq!(land.shapes(0).len(), land.features.len());
     }
 }

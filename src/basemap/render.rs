@@ -104,12 +104,15 @@ fn visible<'a>(
     view: &'a View,
     margin: f32,
 ) -> impl Iterator<Item = &'a Shape> {
-    let lod = layer.lod_for(view.zoom);
+    let shapes = layer.shapes(layer.lod_for(view.zoom));
     layer
         .features
         .iter()
-        .filter(move |f| f32::from(view.zoom) + 0.5 >= f.min_zoom && view.touches(&f.bbox, margin))
-        .map(move |f| &f.lods[lod])
+        .zip(shapes)
+        .filter(move |(f, _)| {
+            f32::from(view.zoom) + 0.5 >= f.min_zoom && view.touches(&f.bbox, margin)
+        })
+        .map(|(_, shape)| shape)
 }
 
 fn fill_layer(pixmap: &mut Pixmap, view: &View, layer: &VectorLayer, rgba: Rgba) {
