@@ -76,7 +76,7 @@ fn prepare(outlines: &[geo::MultiPolygon<f64>]) -> Vec<u8> {
             entries.push((key, levels));
         }
     }
-    let mut out = b"ISKPSL02".to_vec();
+    let mut out = b"ISKPSL03".to_vec();
     push_len(&mut out, entries.len());
     let mut at = out.len() + entries.len() * 12;
     for (key, levels) in &entries {

@@ -2,7 +2,7 @@
 //! every country and province, simplified and triangulated at build time, so start-up
 //! copies them in instead of computing them.
 //!
-//! Format: magic `ISKPSL02`, entry count (u32), per entry its key (u64) and the offset of
+//! Format: magic `ISKPSL03`, entry count (u32), per entry its key (u64) and the offset of
 //! its levels (u32) from the start of the file, then the levels as `shape_lods::encode`
 //! writes them.
 
@@ -10,18 +10,67 @@ use super::bytes::Reader;
 use crate::model::shape_lods::{Lods, Outline, Piece, key};
 use geo::MultiPolygon;
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
-const MAGIC: &[u8; 8] = b"ISKPSL02";
+const MAGIC: &[u8; 8] = b"ISKPSL03";
 
 static EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/shape_lods.bin"));
 
+/// A polygon's levels of detail. Those the build prepared are decoded when first drawn: a
+/// start at the home view draws only the coarsest, and the finest is most of the bytes.
+pub struct Levels {
+    levels: Vec<Level>,
+}
+
+struct Level {
+    bytes: &'static [u8],
+    pieces: OnceLock<Vec<Piece>>,
+}
+
+impl Levels {
+    /// Levels prepared at run time (a user's own areas).
+    pub fn ready(lods: Lods) -> Self {
+        let levels = lods
+            .into_iter()
+            .map(|pieces| Level {
+                bytes: &[],
+                pieces: OnceLock::from(pieces),
+            })
+            .collect();
+        Self { levels }
+    }
+
+    pub fn len(&self) -> usize {
+        self.levels.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.levels.is_empty()
+    }
+
+    /// The pieces at level `n`, coarsest first; none past the last level.
+    pub fn level(&self, n: usize) -> &[Piece] {
+        let Some(level) = self.levels.get(n) else {
+            return &[];
+        };
+        level.pieces.get_or_init(|| {
+            // Written by our own build script and checked whole by a test; a broken level
+            // would only leave the area undrawn at that zoom.
+            decode_level(level.bytes).unwrap_or_else(|e| {
+                log::error!("prepared outline, level {n}: {e}");
+                Vec::new()
+            })
+        })
+    }
+}
+
 /// The prepared levels of `geometry` if the build prepared this very outline.
-pub fn embedded(geometry: &MultiPolygon<f64>) -> Option<Lods> {
-    static INDEX: std::sync::OnceLock<HashMap<u64, usize>> = std::sync::OnceLock::new();
+pub fn embedded(geometry: &MultiPolygon<f64>) -> Option<Levels> {
+    static INDEX: OnceLock<HashMap<u64, usize>> = OnceLock::new();
     // Written by our own build script; a broken one only means computing at run time.
     let index = INDEX.get_or_init(|| index(EMBEDDED).unwrap_or_default());
     let at = *index.get(&key(geometry))?;
-    decode(EMBEDDED, at).ok()
+    levels(EMBEDDED, at).ok()
 }
 
 fn index(bytes: &[u8]) -> Result<HashMap<u64, usize>, String> {
@@ -38,47 +87,60 @@ fn index(bytes: &[u8]) -> Result<HashMap<u64, usize>, String> {
     Ok(index)
 }
 
-fn decode(bytes: &[u8], at: usize) -> Result<Lods, String> {
+/// Where each level of the entry at `at` lies, without reading the levels.
+fn levels(bytes: &'static [u8], at: usize) -> Result<Levels, String> {
     let mut r = Reader::new(bytes);
     r.take(at)?;
-    let levels = r.count()?;
-    let mut lods = Vec::with_capacity(levels.min(8));
-    for _ in 0..levels {
+    let n = r.count()?;
+    let mut levels = Vec::with_capacity(n.min(8));
+    for _ in 0..n {
+        let len = r.count()?;
+        levels.push(Level {
+            bytes: r.take(len)?,
+            pieces: OnceLock::new(),
+        });
+    }
+    Ok(Levels { levels })
+}
+
+fn decode_level(bytes: &[u8]) -> Result<Vec<Piece>, String> {
+    let mut r = Reader::new(bytes);
+    let n = r.count()?;
+    let mut pieces = Vec::with_capacity(n.min(1 << 16));
+    for _ in 0..n {
+        let bbox = [r.f64()?, r.f64()?, r.f64()?, r.f64()?];
+        let wide = r.u8()? != 0;
         let n = r.count()?;
-        let mut pieces = Vec::with_capacity(n.min(1 << 16));
+        let points = r.take(n.checked_mul(8).ok_or("count overflows")?)?;
+        let vertices = points
+            .chunks_exact(8)
+            .map(|b| {
+                let x = f32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+                let y = f32::from_le_bytes([b[4], b[5], b[6], b[7]]);
+                [bbox[0] + f64::from(x), bbox[1] + f64::from(y)]
+            })
+            .collect();
+        let indices = index_list(&mut r, wide)?;
+        let n = r.count()?;
+        let mut outlines = Vec::with_capacity(n.min(1 << 16));
         for _ in 0..n {
-            let bbox = [r.f64()?, r.f64()?, r.f64()?, r.f64()?];
-            let wide = r.u8()? != 0;
-            let n = r.count()?;
-            let points = r.take(n.checked_mul(8).ok_or("count overflows")?)?;
-            let vertices = points
-                .chunks_exact(8)
-                .map(|b| {
-                    let x = f32::from_le_bytes([b[0], b[1], b[2], b[3]]);
-                    let y = f32::from_le_bytes([b[4], b[5], b[6], b[7]]);
-                    [bbox[0] + f64::from(x), bbox[1] + f64::from(y)]
-                })
-                .collect();
-            let indices = index_list(&mut r, wide)?;
-            let n = r.count()?;
-            let mut outlines = Vec::with_capacity(n.min(1 << 16));
-            for _ in 0..n {
-                let closed = r.u8()? != 0;
-                outlines.push(Outline {
-                    indices: index_list(&mut r, wide)?,
-                    closed,
-                });
-            }
-            pieces.push(Piece {
-                bbox,
-                vertices,
-                indices,
-                outlines,
+            let closed = r.u8()? != 0;
+            outlines.push(Outline {
+                indices: index_list(&mut r, wide)?,
+                closed,
             });
         }
-        lods.push(pieces);
+        pieces.push(Piece {
+            bbox,
+            vertices,
+            indices,
+            outlines,
+        });
     }
-    Ok(lods)
+    if r.remaining() > 0 {
+        return Err(format!("{} bytes after the last piece", r.remaining()));
+    }
+    Ok(pieces)
 }
 
 fn index_list(r: &mut Reader, wide: bool) -> Result<Vec<u32>, String> {
@@ -109,8 +171,8 @@ mod tests {
         assert!(errors.is_empty(), "{errors:?}");
         assert!(!dataset.regions.is_empty());
         for region in &dataset.regions {
-            let built = embedded(&region.geometry)
-                .unwrap_or_else(|| panic!("{} was not prepared at build time", region.name));
+            let built = all(embedded(&region.geometry)
+                .unwrap_or_else(|| panic!("{} was not prepared at build time", region.name)));
             assert_same(&built, &prepare(&region.geometry), &region.name);
         }
         let countries = crate::io::countries::Countries::shared();
@@ -128,8 +190,14 @@ mod tests {
         }
         // The same code runs in both places; a few checked in full keep that honest.
         let afghanistan = countries.get("AFG").expect("Afghanistan");
-        let built = embedded(&afghanistan.shape).expect("Afghanistan prepared");
+        let built = all(embedded(&afghanistan.shape).expect("Afghanistan prepared"));
         assert_same(&built, &prepare(&afghanistan.shape), "Afghanistan");
+    }
+
+    fn all(levels: Levels) -> Lods {
+        (0..levels.len())
+            .map(|n| levels.level(n).to_vec())
+            .collect()
     }
 
     /// Equal but for the vertices' f32 rounding, which stays far below a pixel.
@@ -178,17 +246,25 @@ mod tests {
         file.extend(3u32.to_le_bytes());
         assert_eq!(index(&file).map(|i| i.get(&7).copied()), Ok(Some(24)));
         // One level with one piece whose 1,000 vertices are missing.
-        let mut piece = MAGIC.to_vec();
-        piece.extend(1u32.to_le_bytes());
-        piece.extend(1u32.to_le_bytes());
+        let mut piece = 1u32.to_le_bytes().to_vec();
         piece.extend([0u8; 32]);
         piece.push(0);
         piece.extend(1000u32.to_le_bytes());
-        assert!(decode(&piece, 8).is_err());
+        assert!(decode_level(&piece).is_err());
+        assert!(decode_level(&[]).is_err());
+        let file: &'static [u8] = Vec::leak(file);
         assert!(
-            decode(&file, 24).is_err(),
+            levels(file, 24).is_err(),
             "three levels promised, none there"
         );
-        assert!(decode(&file, 1000).is_err());
+        assert!(levels(file, 1000).is_err());
+        // A level that is there but broken is drawn as nothing.
+        let mut one = MAGIC.to_vec();
+        one.extend(1u32.to_le_bytes());
+        one.extend((piece.len() as u32).to_le_bytes());
+        one.extend(&piece);
+        let one = levels(Vec::leak(one), 8).unwrap();
+        assert_eq!(one.len(), 1);
+        assert!(one.level(0).is_empty() && one.level(1).is_empty());
     }
 }

@@ -3,7 +3,8 @@
 //! ones), then only moved onto the screen each frame.
 
 use super::transform::{ScreenTransform, boxes_touch};
-use crate::model::shape_lods::{LODS, Lods, Piece};
+use crate::io::shape_lods::Levels;
+use crate::model::shape_lods::{LODS, Piece};
 use crate::model::{Region, RegionRole};
 use egui::{Color32, Mesh, Shape, Stroke, epaint::PathStroke};
 
@@ -15,7 +16,7 @@ pub struct RegionShape {
 
 /// Polygons triangulated at each level of detail, with their outlines.
 pub struct PolygonShape {
-    lods: Lods,
+    lods: Levels,
 }
 
 /// Fill and outline colours of an area.
@@ -57,7 +58,7 @@ impl PolygonShape {
     pub fn new(geometry: &geo::MultiPolygon<f64>) -> Self {
         // The embedded outlines were prepared by `build.rs`; a user's are prepared now.
         let lods = crate::io::shape_lods::embedded(geometry)
-            .unwrap_or_else(|| crate::model::shape_lods::prepare(geometry));
+            .unwrap_or_else(|| Levels::ready(crate::model::shape_lods::prepare(geometry)));
         Self { lods }
     }
 
@@ -65,8 +66,9 @@ impl PolygonShape {
     pub fn in_view(&self, t: &ScreenTransform) -> bool {
         let view = t.visible_units(8.0);
         self.lods
-            .first()
-            .is_some_and(|pieces| pieces.iter().any(|p| boxes_touch(&p.bbox, &view)))
+            .level(0)
+            .iter()
+            .any(|p| boxes_touch(&p.bbox, &view))
     }
 
     /// Adds this area's fill to `mesh` and its outline to `outlines`, for the visible parts.
@@ -84,7 +86,8 @@ impl PolygonShape {
         let big_enough =
             |p: &&Piece| p.bbox[2] - p.bbox[0] > min_span || p.bbox[3] - p.bbox[1] > min_span;
         let pieces = |level: usize| {
-            self.lods[level]
+            self.lods
+                .level(level)
                 .iter()
                 .filter(|p| boxes_touch(&p.bbox, &view))
                 .filter(big_enough)
@@ -269,11 +272,11 @@ mod tests {
         ]);
         let shape = RegionShape::new(&region(Polygon::new(outer, vec![hole])));
         assert_eq!(
-            shape.shape.lods[0].len(),
+            shape.shape.lods.level(0).len(),
             1,
             "a 10-degree L survives the coarsest level"
         );
-        let piece = &shape.shape.lods[LODS.len() - 1][0];
+        let piece = &shape.shape.lods.level(LODS.len() - 1)[0];
         // Sum triangle areas in lon/lat-ish mercator space and compare with the shoelace area.
         let area = |a: [f64; 2], b: [f64; 2], c: [f64; 2]| {
             ((b[0] - a[0]) * (c[1] - a[1]) - (c[0] - a[0]) * (b[1] - a[1])).abs() / 2.0
@@ -395,6 +398,6 @@ mod tests {
     fn degenerate_polygon_is_skipped_not_fatal() {
         let line = LineString::from(vec![(60.0, 30.0), (61.0, 30.0), (60.0, 30.0)]);
         let shape = RegionShape::new(&region(Polygon::new(line, vec![])));
-        assert!(shape.shape.lods.iter().all(|l| l.is_empty()));
+        assert!((0..LODS.len()).all(|n| shape.shape.lods.level(n).is_empty()));
     }
 }

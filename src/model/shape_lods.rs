@@ -65,8 +65,9 @@ pub fn key(geometry: &geo::MultiPolygon<f64>) -> u64 {
     h
 }
 
-/// Appends `lods` in the form `io::shape_lods` reads, little-endian: per level its piece
-/// count (u32); per piece its bounding box (4 f64), whether its indices are wide (a byte),
+/// Appends `lods` in the form `io::shape_lods` reads, little-endian: the level count (u32),
+/// then per level its length in bytes (u32, so a reader can pass over the levels it does not
+/// need) and its piece count (u32); per piece its bounding box (4 f64), whether its indices are wide (a byte),
 /// its vertices (u32 count, then f32 pairs measured from the box's corner), its triangle
 /// indices (u32 count, then u16s, or u32s when wide) and its outlines (u32 count; each a
 /// closed flag byte and its indices, counted and sized the same way).
@@ -89,6 +90,8 @@ pub fn encode(lods: &Lods, out: &mut Vec<u8>) {
     };
     len(out, lods.len());
     for level in lods {
+        let length_at = out.len();
+        len(out, 0);
         len(out, level.len());
         for p in level {
             for v in p.bbox {
@@ -108,6 +111,8 @@ pub fn encode(lods: &Lods, out: &mut Vec<u8>) {
                 indices(out, &o.indices, wide);
             }
         }
+        let length = u32::try_from(out.len() - length_at - 4).expect("fits u32");
+        out[length_at..length_at + 4].copy_from_slice(&length.to_le_bytes());
     }
 }
 
