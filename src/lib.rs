@@ -26,11 +26,18 @@ pub use app::{AtlasApp, Launch};
 /// anew, the heap top is trimmed), so the next frame faults every page in again: a third of
 /// the frame time went to page faults. Keeping freed memory costs nothing in peak memory
 /// (the pages were in use anyway) and takes that third away.
+///
+/// Kept memory must also be reusable by whichever thread allocates next: glibc gives each
+/// thread that allocates at once its own arena, so what the start-up threads free (the
+/// data's parse, the first tiles once they are textures) would sit apart from what the
+/// first frame needs, 10 MB more at start. One arena for all; the threads that allocate
+/// while the UI runs (tile workers, exports) do so a few times a tile or a frame.
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
 pub fn keep_freed_memory() {
     // SAFETY: mallopt only sets allocator parameters; call it first thing, before
     // other threads allocate.
     unsafe {
+        libc::mallopt(libc::M_ARENA_MAX, 1);
         libc::mallopt(libc::M_MMAP_THRESHOLD, 32 << 20);
         libc::mallopt(libc::M_TRIM_THRESHOLD, 256 << 20);
     }

@@ -479,11 +479,13 @@ fn draw_parts(
     } else {
         fade
     };
-    for (role, mesh) in
+    for (role, meshes) in
         scene.areas[part.side].get(ui.ctx(), t, look.dark, &roles, fade, &scene.regions)
     {
         stats.regions_drawn.push(*role);
-        painter.add(egui::Shape::Mesh(mesh.clone()));
+        for mesh in meshes {
+            painter.add(egui::Shape::Mesh(mesh.clone()));
+        }
     }
     let mut story_names = Vec::new();
     if state.layers.labels {

@@ -210,7 +210,7 @@ fn provinces(
             .get(crate::io::provinces::Area::Province(p as u16))
     {
         let mut mesh = egui::Mesh::default();
-        let mut outlines = Vec::new();
+        let mut outlines = crate::map::strokes::Strokes::new(painter.ctx());
         let ring = crate::map::regions::AreaStyle {
             fill: Color32::TRANSPARENT,
             outline: m.look.style.text,
@@ -218,7 +218,7 @@ fn provinces(
             dashed: false,
         };
         place.shape.paint(t, &ring, &mut mesh, &mut outlines);
-        painter.extend(outlines);
+        painter.add(egui::Shape::mesh(outlines.mesh));
     }
     ModeKey::Provinces {
         breaks,

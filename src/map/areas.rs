@@ -1,9 +1,10 @@
-//! The areas (core, claimed, periphery, historical) as one mesh per role, tessellated once per
-//! view and reused while the map stands still. While the timeline plays every frame is drawn
+//! The areas (core, claimed, periphery, historical) as meshes per role (fills, then lines),
+//! tessellated once per view and reused while the map stands still. While the timeline plays every frame is drawn
 //! anew but the areas do not change, and stroking their outlines was a sixth of each frame.
 
 use super::ScreenTransform;
 use super::regions::{RegionShape, area_style};
+use super::strokes::Strokes;
 use crate::model::RegionRole;
 use egui::Mesh;
 use egui::epaint::Tessellator;
@@ -22,11 +23,11 @@ struct Key {
 #[derive(Default)]
 pub struct Areas {
     key: Option<Key>,
-    meshes: Vec<(RegionRole, Arc<Mesh>)>,
+    meshes: Vec<(RegionRole, [Arc<Mesh>; 2])>,
 }
 
 impl Areas {
-    /// The visible areas of `roles`, bottom first, fill and outline in one mesh each; `fade`
+    /// The visible areas of `roles`, bottom first, each its fills' mesh and its outlines'; `fade`
     /// scales the fills' opacity.
     pub fn get(
         &mut self,
@@ -36,7 +37,7 @@ impl Areas {
         roles: &[RegionRole],
         fade: f32,
         regions: &[RegionShape],
-    ) -> &[(RegionRole, Arc<Mesh>)] {
+    ) -> &[(RegionRole, [Arc<Mesh>; 2])] {
         let key = Key {
             t: *t,
             pixels_per_point: ctx.pixels_per_point(),
@@ -56,17 +57,17 @@ impl Areas {
                     let mut style = area_style(role, dark);
                     style.fill = style.fill.gamma_multiply(fade);
                     let mut mesh = Mesh::default();
-                    let mut outlines = Vec::new();
+                    let mut outlines = Strokes::new(ctx);
                     for shape in regions.iter().filter(|r| r.role == role) {
                         shape.shape.paint(t, &style, &mut mesh, &mut outlines);
                     }
-                    if mesh.is_empty() {
+                    if mesh.is_empty() && outlines.mesh.is_empty() {
                         return None;
                     }
-                    for outline in outlines {
+                    for outline in outlines.shapes {
                         tessellator.tessellate_shape(outline, &mut mesh);
                     }
-                    Some((role, Arc::new(mesh)))
+                    Some((role, [Arc::new(mesh), Arc::new(outlines.mesh)]))
                 })
                 .collect();
             self.key = Some(key);

@@ -5,6 +5,7 @@
 use super::labels::halo_text;
 use super::places::PlaceShapes;
 use super::regions::AreaStyle;
+use super::strokes::Strokes;
 use super::transform::ScreenTransform;
 use crate::io::provinces::Area;
 use egui::epaint::Tessellator;
@@ -93,7 +94,8 @@ pub fn class_labels(breaks: &[u32]) -> Vec<String> {
 #[derive(Default)]
 pub struct Choropleth {
     key: Option<(ScreenTransform, f32, bool, Vec<(usize, usize)>)>,
-    mesh: Arc<Mesh>,
+    /// The fills, then the provinces' edges.
+    meshes: [Arc<Mesh>; 2],
 }
 
 impl Choropleth {
@@ -120,7 +122,7 @@ impl Choropleth {
             let mut tessellator = Tessellator::new(ppp, options, [1, 1], vec![]);
             tessellator.set_clip_rect(t.clip.expand(8.0));
             let mut mesh = Mesh::default();
-            let mut outlines = Vec::new();
+            let mut outlines = Strokes::new(painter.ctx());
             let edge = if dark {
                 Color32::from_gray(200)
             } else {
@@ -141,13 +143,15 @@ impl Choropleth {
                 };
                 place.shape.paint(t, &area, &mut mesh, &mut outlines);
             }
-            for outline in outlines {
+            for outline in outlines.shapes {
                 tessellator.tessellate_shape(outline, &mut mesh);
             }
-            self.mesh = Arc::new(mesh);
+            self.meshes = [Arc::new(mesh), Arc::new(outlines.mesh)];
             self.key = Some(key);
         }
-        painter.add(egui::Shape::Mesh(self.mesh.clone()));
+        for mesh in &self.meshes {
+            painter.add(egui::Shape::Mesh(mesh.clone()));
+        }
         // Numbers from zoom 4.5, where the smaller provinces can hold them without collisions.
         let font = FontId::proportional(style.admin1_size.max(13.0));
         for &(p, v) in values.iter().filter(|(_, v)| *v > 0) {

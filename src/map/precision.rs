@@ -6,6 +6,7 @@
 use super::incidents::{Drawn, LIST_LIMIT, Mark, Style, dashed_ring};
 use super::places::PlaceShapes;
 use super::regions::AreaStyle;
+use super::strokes::Strokes;
 use super::transform::ScreenTransform;
 use crate::io::provinces::Area;
 use crate::model::Tally;
@@ -19,7 +20,8 @@ use std::sync::Arc;
 #[derive(Default)]
 pub struct AreaMeshes {
     key: Option<Key>,
-    mesh: Arc<Mesh>,
+    /// The washes, the edges over them, the badges over both.
+    meshes: [Arc<Mesh>; 3],
 }
 
 /// One area with incidents placed at it in `range`, and its badge.
@@ -85,10 +87,12 @@ pub fn paint(
             .collect(),
     );
     if meshes.key.as_ref() != Some(&key) {
-        meshes.mesh = Arc::new(area_mesh(painter.ctx(), t, &occupied, shapes, ppp, style));
+        meshes.meshes = area_mesh(painter.ctx(), t, &occupied, shapes, ppp, style).map(Arc::new);
         meshes.key = Some(key);
     }
-    painter.add(egui::Shape::Mesh(meshes.mesh.clone()));
+    for mesh in &meshes.meshes {
+        painter.add(egui::Shape::Mesh(mesh.clone()));
+    }
     for o in occupied {
         painter.text(
             o.at,
@@ -122,12 +126,12 @@ fn area_mesh(
     shapes: &mut PlaceShapes,
     ppp: f32,
     style: &Style,
-) -> Mesh {
+) -> [Mesh; 3] {
     let options = ctx.tessellation_options(|o| *o);
     let mut tessellator = Tessellator::new(ppp, options, [1, 1], vec![]);
     tessellator.set_clip_rect(t.clip.expand(8.0));
     let mut mesh = Mesh::default();
-    let mut outlines = Vec::new();
+    let mut outlines = Strokes::new(ctx);
     for o in occupied {
         // Close in, a country is far wider than the map and its edge says nothing; the
         // badge still does.
@@ -154,21 +158,59 @@ fn area_mesh(
         place.shape.paint(t, &area, &mut mesh, &mut outlines);
     }
     let ring = Stroke::new(2.2 * style.scale.max(0.8), AREA_COLOR);
+    // The badge's tint over a halo that keeps its number readable, as one disc.
+    let disc = over(
+        AREA_COLOR.gamma_multiply(0.30),
+        style.halo.gamma_multiply(0.85),
+    );
+    let mut badges = Mesh::default();
     for o in occupied {
-        outlines.push(egui::Shape::circle_filled(
-            o.at,
-            o.radius,
-            style.halo.gamma_multiply(0.85),
-        ));
-        outlines.push(egui::Shape::circle_filled(
-            o.at,
-            o.radius,
-            AREA_COLOR.gamma_multiply(0.30),
-        ));
-        outlines.extend(dashed_ring(o.at, o.radius, ring));
+        tessellator.tessellate_shape(
+            egui::Shape::circle_filled(o.at, o.radius, disc),
+            &mut badges,
+        );
+        for dash in dashed_ring(o.at, o.radius, ring) {
+            tessellator.tessellate_shape(dash, &mut badges);
+        }
     }
-    for shape in outlines {
+    for shape in outlines.shapes {
         tessellator.tessellate_shape(shape, &mut mesh);
     }
-    mesh
+    [mesh, outlines.mesh, badges]
+}
+
+/// `top` painted over `under` (both premultiplied), as one colour: what the two would blend
+/// to, for half the triangles.
+fn over(top: Color32, under: Color32) -> Color32 {
+    let keep = 255 - u16::from(top.a());
+    let mix = |t: u8, u: u8| (u16::from(t) + (u16::from(u) * keep + 127) / 255).min(255) as u8;
+    Color32::from_rgba_premultiplied(
+        mix(top.r(), under.r()),
+        mix(top.g(), under.g()),
+        mix(top.b(), under.b()),
+        mix(top.a(), under.a()),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_disc_blends_like_the_two_it_replaces() {
+        let top = AREA_COLOR.gamma_multiply(0.30);
+        for under in [Color32::WHITE, Color32::from_rgb(20, 24, 30)] {
+            let under = under.gamma_multiply(0.85);
+            for map in [
+                Color32::from_rgb(233, 228, 216),
+                Color32::from_rgb(40, 90, 160),
+            ] {
+                let two = over(top, over(under, map));
+                let one = over(over(top, under), map);
+                for (a, b) in two.to_array().into_iter().zip(one.to_array()) {
+                    assert!(a.abs_diff(b) <= 1, "{two:?} against {one:?}");
+                }
+            }
+        }
+    }
 }

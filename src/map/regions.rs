@@ -2,11 +2,12 @@
 //! prepared at a few levels of detail (`model::shape_lods`; at build time for the embedded
 //! ones), then only moved onto the screen each frame.
 
+use super::strokes::Strokes;
 use super::transform::{ScreenTransform, boxes_touch};
 use crate::io::shape_lods::Levels;
 use crate::model::shape_lods::{LODS, Piece};
 use crate::model::{Region, RegionRole};
-use egui::{Color32, Mesh, Shape, Stroke, epaint::PathStroke};
+use egui::{Color32, Mesh, Shape, Stroke};
 
 pub struct RegionShape {
     pub role: RegionRole,
@@ -77,7 +78,7 @@ impl PolygonShape {
         t: &ScreenTransform,
         style: &AreaStyle,
         mesh: &mut Mesh,
-        outlines: &mut Vec<Shape>,
+        outlines: &mut Strokes,
     ) {
         let lod = LODS.iter().rposition(|&(z, _)| t.zoom >= z).unwrap_or(0);
         let view = t.visible_units(8.0);
@@ -126,20 +127,14 @@ impl PolygonShape {
                 }
                 let runs = visible_runs(points, clip);
                 let whole = runs.len() == 1 && runs[0].1;
-                for (mut run, _) in runs {
-                    let stroke = PathStroke::new(style.width, style.outline);
+                let stroke = Stroke::new(style.width, style.outline);
+                for (run, _) in runs {
                     if style.dashed {
-                        outlines.extend(Shape::dashed_line(
-                            &run,
-                            Stroke::new(style.width, style.outline),
-                            10.0,
-                            6.0,
-                        ));
-                    } else if whole && outline.closed {
-                        run.pop();
-                        outlines.push(Shape::closed_line(run, stroke));
+                        outlines
+                            .shapes
+                            .extend(Shape::dashed_line(&run, stroke, 10.0, 6.0));
                     } else {
-                        outlines.push(Shape::line(run, stroke));
+                        outlines.line(&run, whole && outline.closed, stroke);
                     }
                 }
             }
@@ -187,11 +182,11 @@ fn visible_runs(points: Vec<egui::Pos2>, clip: egui::Rect) -> Vec<(Vec<egui::Pos
 }
 
 /// How far, in pixels, an outline may be straightened on screen. Zoomed out, a level's
-/// points fall a pixel or two apart, and every point of a stroked edge costs four vertices.
+/// points fall a pixel or two apart, and every point of a stroked edge costs two triangles.
 const OUTLINE_TOLERANCE_PX: f32 = 0.75;
 
 /// The same for an edge with no fill to follow (a country incidents are placed in): a thin,
-/// faint line over the basemap's own border, a sixth of the first frame's triangles at 0.75.
+/// faint line over the basemap's own border, which needs no closer fit.
 const EDGE_TOLERANCE_PX: f32 = 1.5;
 
 /// The outline's points on screen, with those that lie within `tolerance` pixels of the line
