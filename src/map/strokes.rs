@@ -5,8 +5,10 @@
 
 use egui::{Color32, Context, Id, Mesh, Pos2, Shape, Stroke, TextureHandle, TextureId, Vec2};
 
-/// Line widths the texture has a row for, in pixels: a row every eighth of a pixel up to 16.
-const ROWS: usize = 129;
+/// Line widths the texture has a row for, in pixels: a row every eighth of a pixel, to just
+/// under 16. A power of two, like the tiles' and the fonts' textures: llvmpipe compiles
+/// another shader for a texture whose size is not.
+const ROWS: usize = 128;
 const ROWS_PER_PIXEL: f32 = 8.0;
 /// Texels across a line: a pixel-wide softening spans at least two of them.
 const ACROSS: usize = 32;
