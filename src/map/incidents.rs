@@ -487,29 +487,19 @@ pub fn size_samples(left: Pos2) -> [(Pos2, f32, &'static str); 3] {
     ]
 }
 
-/// A circle drawn in dashes: a place known only roughly. Two triangles a dash, as the
-/// areas' lines (`strokes`).
+/// A circle drawn in dashes: a place known only roughly.
 pub fn dashed_circle(painter: &Painter, at: Pos2, r: f32, stroke: Stroke) {
-    let mut strokes = super::strokes::Strokes::new(painter.ctx());
-    strokes.dashed(&ring_points(at, r), stroke, DASH, GAP);
-    painter.add(egui::Shape::mesh(strokes.mesh));
+    painter.extend(dashed_ring(at, r, stroke));
 }
 
-/// The dashes of [`dashed_circle`] as shapes, for a mesh tessellated once.
+/// The dashes of [`dashed_circle`], about one every 9 points of its edge.
 pub fn dashed_ring(at: Pos2, r: f32, stroke: Stroke) -> Vec<egui::Shape> {
-    egui::Shape::dashed_line(&ring_points(at, r), stroke, DASH, GAP)
-}
-
-/// A dashed circle's dash and gap, in points: about one dash every 9 points of its edge.
-const DASH: f32 = 5.0;
-const GAP: f32 = 4.0;
-
-fn ring_points(at: Pos2, r: f32) -> Vec<Pos2> {
     let n = ((std::f32::consts::TAU * r / 4.5).round() as usize).clamp(12, 96);
-    (0..=n)
+    let points: Vec<Pos2> = (0..=n)
         .map(|k| {
             let a = k as f32 / n as f32 * std::f32::consts::TAU;
             at + egui::vec2(a.cos(), a.sin()) * r
         })
-        .collect()
+        .collect();
+    egui::Shape::dashed_line(&points, stroke, 5.0, 4.0)
 }

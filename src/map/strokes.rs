@@ -102,48 +102,6 @@ impl Strokes {
 }
 
 impl Strokes {
-    /// A line through `points` in dashes `dash` long with `gap` between, starting with a
-    /// dash; a dash may turn a corner.
-    pub fn dashed(&mut self, points: &[Pos2], stroke: Stroke, dash: f32, gap: f32) {
-        if dash <= 0.0 || gap < 0.0 {
-            return;
-        }
-        let mut current: Vec<Pos2> = Vec::new();
-        let mut drawing = true;
-        // What is left of the dash or gap under way.
-        let mut left = dash;
-        for pair in points.windows(2) {
-            let (mut a, b) = (pair[0], pair[1]);
-            if drawing && current.is_empty() {
-                current.push(a);
-            }
-            let mut along = (b - a).length();
-            while along > left {
-                let end = a + (b - a) * (left / along);
-                if drawing {
-                    current.push(end);
-                    self.line(&current, false, stroke);
-                    current.clear();
-                } else {
-                    current.push(end);
-                }
-                along -= left;
-                a = end;
-                drawing = !drawing;
-                left = if drawing { dash } else { gap };
-            }
-            left -= along;
-            if drawing {
-                current.push(b);
-            } else {
-                current.clear();
-            }
-        }
-        if drawing && current.len() > 1 {
-            self.line(&current, false, stroke);
-        }
-    }
-
     /// A polygon filled in one colour with no soft edge, as a fan from `center` to
     /// `corners`: for a disc whose edge a line covers, in the same mesh as that line.
     pub fn fan(&mut self, center: Pos2, corners: &[Pos2], color: Color32) {
@@ -256,37 +214,6 @@ mod tests {
         assert!((corner.x.abs() - 1.5).abs() < 1e-4 && (corner.y.abs() - 1.5).abs() < 1e-4);
         s.line(&square[..2], false, Stroke::new(2.0, Color32::RED));
         assert_eq!(s.mesh.indices.len(), 5 * 6);
-    }
-
-    #[test]
-    fn dashes_alternate_along_the_line_and_turn_corners() {
-        let ctx = Context::default();
-        let mut s = Strokes::new(&ctx);
-        // 20 long: dashes at 0-5, 9-14 and 18-20.
-        s.dashed(
-            &[egui::pos2(0.0, 0.0), egui::pos2(20.0, 0.0)],
-            Stroke::new(1.0, Color32::RED),
-            5.0,
-            4.0,
-        );
-        assert_eq!(s.mesh.indices.len(), 3 * 6);
-        let xs: Vec<f32> = s.mesh.vertices.iter().step_by(2).map(|v| v.pos.x).collect();
-        for (got, want) in xs.iter().zip([0.0, 5.0, 9.0, 14.0, 18.0, 20.0]) {
-            assert!((got - want).abs() < 1e-3, "{xs:?}");
-        }
-        // A dash across a corner is one line of two segments.
-        let mut s = Strokes::new(&ctx);
-        s.dashed(
-            &[
-                egui::pos2(0.0, 0.0),
-                egui::pos2(3.0, 0.0),
-                egui::pos2(3.0, 1.0),
-            ],
-            Stroke::new(1.0, Color32::RED),
-            5.0,
-            4.0,
-        );
-        assert_eq!(s.mesh.indices.len(), 2 * 6);
     }
 
     #[test]
