@@ -4,29 +4,15 @@
 //! software renderer of a projector laptop pays for every one. These edges get only the
 //! corners a viewer could tell apart from a true circle.
 
-use super::strokes::Strokes;
 use egui::{Color32, Painter, Pos2, Shape, Stroke};
 
 /// How far, in pixels, an edge's straight pieces may stray inside the true circle.
 const TOLERANCE_PX: f32 = 0.2;
 
 /// A filled circle with its edge outside `r`, as `Painter::circle` draws it.
-///
-/// Under an opaque edge a pixel or more wide the fill reaches the edge's middle with no
-/// soft rim of its own, and fill and edge are one mesh: three triangles a corner, a third
-/// of what the two drawn apart cost.
 pub fn circle(painter: &Painter, at: Pos2, r: f32, fill: Color32, stroke: Stroke) {
-    let ppp = painter.pixels_per_point();
-    if stroke.color.a() < 255 || stroke.width * ppp < 1.0 || r <= 0.0 {
-        painter.circle_filled(at, r, fill);
-        ring(painter, at, r, stroke);
-        return;
-    }
-    let corners = points(at, r + stroke.width / 2.0, ppp);
-    let mut strokes = Strokes::new(painter.ctx());
-    strokes.fan(at, &corners, fill);
-    strokes.line(&corners, true, stroke);
-    painter.add(Shape::mesh(strokes.mesh));
+    painter.circle_filled(at, r, fill);
+    ring(painter, at, r, stroke);
 }
 
 /// The edge alone, outside `r` (as `Painter::circle_stroke`).
@@ -35,9 +21,10 @@ pub fn ring(painter: &Painter, at: Pos2, r: f32, stroke: Stroke) {
         return;
     }
     let mid = r + stroke.width / 2.0;
-    let mut strokes = Strokes::new(painter.ctx());
-    strokes.line(&points(at, mid, painter.pixels_per_point()), true, stroke);
-    painter.add(Shape::mesh(strokes.mesh));
+    painter.add(Shape::closed_line(
+        points(at, mid, painter.pixels_per_point()),
+        stroke,
+    ));
 }
 
 /// The corners of a circle of radius `r` points: as many as keep every side within

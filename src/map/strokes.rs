@@ -101,28 +101,6 @@ impl Strokes {
     }
 }
 
-impl Strokes {
-    /// A polygon filled in one colour with no soft edge, as a fan from `center` to
-    /// `corners`: for a disc whose edge a line covers, in the same mesh as that line.
-    pub fn fan(&mut self, center: Pos2, corners: &[Pos2], color: Color32) {
-        if corners.len() < 3 || color.a() == 0 {
-            return;
-        }
-        // The middle of the widest row is fully covered: the texture's solid colour.
-        let (u, v) = (0.5, (ROWS as f32 - 0.5) / ROWS as f32);
-        let base = self.mesh.vertices.len() as u32;
-        self.mesh.vertices.push(vertex(center, u, v, color));
-        for &p in corners {
-            self.mesh.vertices.push(vertex(p, u, v, color));
-        }
-        let n = corners.len() as u32;
-        for k in 0..n {
-            let (a, b) = (base + 1 + k, base + 1 + (k + 1) % n);
-            self.mesh.indices.extend_from_slice(&[base, a, b]);
-        }
-    }
-}
-
 fn vertex(pos: Pos2, u: f32, v: f32, color: Color32) -> egui::epaint::Vertex {
     egui::epaint::Vertex {
         pos,
@@ -214,26 +192,6 @@ mod tests {
         assert!((corner.x.abs() - 1.5).abs() < 1e-4 && (corner.y.abs() - 1.5).abs() < 1e-4);
         s.line(&square[..2], false, Stroke::new(2.0, Color32::RED));
         assert_eq!(s.mesh.indices.len(), 5 * 6);
-    }
-
-    #[test]
-    fn a_fan_is_a_triangle_a_corner_in_the_solid_part_of_the_texture() {
-        let ctx = Context::default();
-        let mut s = Strokes::new(&ctx);
-        let corners = [
-            egui::pos2(1.0, 0.0),
-            egui::pos2(0.0, 1.0),
-            egui::pos2(-1.0, 0.0),
-            egui::pos2(0.0, -1.0),
-        ];
-        s.fan(Pos2::ZERO, &corners, Color32::RED);
-        assert_eq!(s.mesh.indices.len(), 4 * 3);
-        assert_eq!(s.mesh.vertices.len(), 5);
-        let img = image();
-        let uv = s.mesh.vertices[0].uv;
-        let texel =
-            img.pixels[(uv.y * ROWS as f32) as usize * ACROSS + (uv.x * ACROSS as f32) as usize];
-        assert_eq!(texel, Color32::WHITE);
     }
 
     #[test]
