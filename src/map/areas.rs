@@ -1,6 +1,7 @@
 //! The areas (core, claimed, periphery, historical) as meshes per role (fills, then lines),
-//! tessellated once per view and reused while the map stands still. While the timeline plays every frame is drawn
-//! anew but the areas do not change, and stroking their outlines was a sixth of each frame.
+//! tessellated once per view and reused while the map stands still. While the timeline
+//! plays every frame is drawn anew but the areas do not change, and stroking their outlines
+//! was a sixth of each frame.
 
 use super::ScreenTransform;
 use super::regions::{RegionShape, area_style};
@@ -64,10 +65,7 @@ impl Areas {
                     if mesh.is_empty() && outlines.mesh.is_empty() {
                         return None;
                     }
-                    for outline in outlines.shapes {
-                        tessellator.tessellate_shape(outline, &mut mesh);
-                    }
-                    Some((role, [Arc::new(mesh), Arc::new(outlines.mesh)]))
+                    Some((role, outlines.finish(&mut tessellator, mesh).map(Arc::new)))
                 })
                 .collect();
             self.key = Some(key);

@@ -143,10 +143,7 @@ impl Choropleth {
                 };
                 place.shape.paint(t, &area, &mut mesh, &mut outlines);
             }
-            for outline in outlines.shapes {
-                tessellator.tessellate_shape(outline, &mut mesh);
-            }
-            self.meshes = [Arc::new(mesh), Arc::new(outlines.mesh)];
+            self.meshes = outlines.finish(&mut tessellator, mesh).map(Arc::new);
             self.key = Some(key);
         }
         for mesh in &self.meshes {

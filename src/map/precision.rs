@@ -173,10 +173,8 @@ fn area_mesh(
             tessellator.tessellate_shape(dash, &mut badges);
         }
     }
-    for shape in outlines.shapes {
-        tessellator.tessellate_shape(shape, &mut mesh);
-    }
-    [mesh, outlines.mesh, badges]
+    let [mesh, lines] = outlines.finish(&mut tessellator, mesh);
+    [mesh, lines, badges]
 }
 
 /// `top` painted over `under` (both premultiplied), as one colour: what the two would blend

@@ -3,6 +3,7 @@
 //! segment: the areas' outlines were two fifths of the first frame's triangles, and a
 //! software rasteriser pays for every one in time and memory.
 
+use egui::epaint::Tessellator;
 use egui::{Color32, Context, Id, Mesh, Pos2, Shape, Stroke, TextureHandle, TextureId, Vec2};
 
 /// Line widths the texture has a row for, in pixels: a row every eighth of a pixel, to just
@@ -98,6 +99,17 @@ impl Strokes {
                 .indices
                 .extend_from_slice(&[a, a + 1, b, a + 1, b, b + 1]);
         }
+    }
+}
+
+impl Strokes {
+    /// What an overlay paints, bottom first: `fills` with the dashed lines tessellated onto
+    /// them, then the solid lines.
+    pub fn finish(self, tessellator: &mut Tessellator, mut fills: Mesh) -> [Mesh; 2] {
+        for shape in self.shapes {
+            tessellator.tessellate_shape(shape, &mut fills);
+        }
+        [fills, self.mesh]
     }
 }
 
