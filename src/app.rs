@@ -363,7 +363,19 @@ impl AtlasApp {
     }
 }
 
+/// egui makes its glyph atlas as wide as the largest texture the driver takes, 16,384 px
+/// on llvmpipe: 4 MB at its first height, three times over at start (the atlas, the copy
+/// sent to the driver, the driver's texture), though the glyphs the atlas holds fit in
+/// an eighth of it. It grows in height as it fills; no texture the atlas loads is wider.
+const FONT_ATLAS_WIDTH: usize = 2048;
+
 impl eframe::App for AtlasApp {
+    fn raw_input_hook(&mut self, _ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        raw_input.max_texture_side = raw_input
+            .max_texture_side
+            .map(|side| side.min(FONT_ATLAS_WIDTH));
+    }
+
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         if self.rt.tiles.exit_next_frame {
             // The same way the blank window bench ends, so the two measure alike: the

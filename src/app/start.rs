@@ -122,6 +122,8 @@ impl AtlasApp {
             let _ = memory.set_zoom(v.zoom);
         }
         let offline = first_tiles(ctx, &state, first);
+        // Before the first frame: the fonts are set up from the style as that frame begins.
+        ui::style::apply(ctx, state.theme);
         let (chapters, errors) = load_chapters(&dataset);
         load_errors.extend(errors);
         for e in &load_errors {
@@ -132,7 +134,7 @@ impl AtlasApp {
             tiles: Tiles {
                 offline,
                 online: None,
-                applied_theme: None,
+                applied_theme: Some(state.theme),
                 reported_complete: false,
                 exit_next_frame: false,
                 frames: 0,

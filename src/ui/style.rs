@@ -25,6 +25,13 @@ pub fn apply(ctx: &egui::Context, theme: Theme) {
         ]
         .into();
         style.spacing.interact_size.y = 22.0 * scale;
+        // Glyphs are drawn without running the font's hinting program, whose state is
+        // rebuilt at every change of size: the map's labels and the panels' text alternate
+        // between several sizes, so the first frame spent a third of its time there (8 of
+        // its 23 ms). egui drew all text unhinted before it moved to skrifa; the difference
+        // is a fraction of a pixel in the glyphs' stems. (Turning sub-pixel binning off as well is not
+        // safe: in egui 0.37 it left a piece of another glyph under some letters.)
+        style.visuals.text_options.font_hinting = false;
         if theme == Theme::Projector {
             style.visuals.override_text_color = Some(Color32::BLACK);
             style.visuals.widgets.noninteractive.fg_stroke.color = Color32::BLACK;
