@@ -4,6 +4,8 @@
 use crate::io::bytes::Reader;
 use std::sync::{Arc, OnceLock};
 
+static EMBEDDED: &[u8] = include_bytes!("../../assets/basemap.bin");
+
 /// How a layer is drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LayerKind {
@@ -69,6 +71,7 @@ impl Level {
             }
             shapes.push(shape);
         }
+        crate::io::pages::release(EMBEDDED, self.bytes);
         Ok(shapes)
     }
 }
@@ -117,10 +120,7 @@ impl Basemap {
         CELL.get_or_init(|| {
             // The asset is produced by our own tool and checked by a test, so failing here
             // means a broken build, not bad user input.
-            Arc::new(
-                Self::decode(include_bytes!("../../assets/basemap.bin"))
-                    .expect("embedded assets/basemap.bin is valid"),
-            )
+            Arc::new(Self::decode(EMBEDDED).expect("embedded assets/basemap.bin is valid"))
         })
         .clone()
     }

@@ -24,14 +24,15 @@ pub const COAST_TOLERANCE_DEGREES: f64 = 0.05;
 impl Countries {
     /// The outlines compiled into the binary.
     pub fn embedded() -> Self {
-        Self::decode(include_bytes!(concat!(env!("OUT_DIR"), "/countries.bin"))).unwrap_or_else(
-            |e| {
-                log::error!("embedded countries unreadable: {e}");
-                Self {
-                    countries: Vec::new(),
-                }
-            },
-        )
+        static BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/countries.bin"));
+        let countries = Self::decode(BYTES).unwrap_or_else(|e| {
+            log::error!("embedded countries unreadable: {e}");
+            Self {
+                countries: Vec::new(),
+            }
+        });
+        crate::io::pages::release(BYTES, BYTES);
+        countries
     }
 
     fn decode(bytes: &[u8]) -> Result<Self, String> {

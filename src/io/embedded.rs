@@ -1,27 +1,31 @@
 //! The data shipped inside the binary, so the atlas runs from anywhere with no files.
+//! Statics rather than constants: a constant's text is copied into every part of the
+//! program that uses it, and the binary held three copies of the incidents file.
 
 use super::{LoadError, incidents, regions};
 use crate::model::{Dataset, Region};
 
-pub const INCIDENTS: (&str, &str) = (
+pub static INCIDENTS: (&str, &str) = (
     "data/incidents.geojson",
     include_str!("../../data/incidents.geojson"),
 );
 
-pub const CHAPTERS: (&str, &str) = (
+pub static CHAPTERS: (&str, &str) = (
     "data/chapters.json",
     include_str!("../../data/chapters.json"),
 );
 
-pub const TOTALS: (&str, &str) = ("data/totals.json", include_str!("../../data/totals.json"));
+pub static TOTALS: (&str, &str) = ("data/totals.json", include_str!("../../data/totals.json"));
 
 /// The month the embedded data's sweep of sources reached (see data/README.md), parsed once.
 pub fn data_through() -> Option<i32> {
     static MONTH: std::sync::OnceLock<Option<i32>> = std::sync::OnceLock::new();
     *MONTH.get_or_init(|| {
-        super::incidents::data_through(INCIDENTS.0, INCIDENTS.1)
+        let month = super::incidents::data_through(INCIDENTS.0, INCIDENTS.1)
             .ok()
-            .flatten()
+            .flatten();
+        super::pages::release(INCIDENTS.1.as_bytes(), INCIDENTS.1.as_bytes());
+        month
     })
 }
 
@@ -52,7 +56,7 @@ pub fn totals() -> &'static [crate::model::PublishedTotal] {
     TOTALS_PARSED.get_or_init(|| super::totals::parse(TOTALS.0, TOTALS.1).0)
 }
 
-pub const REGION_FILES: [(&str, &str); 4] = [
+pub static REGION_FILES: [(&str, &str); 4] = [
     (
         "data/regions/historical.geojson",
         include_str!("../../data/regions/historical.geojson"),
@@ -84,5 +88,12 @@ pub fn load() -> (Dataset, Vec<LoadError>) {
     }
     let (incidents, errs) = incidents::parse(INCIDENTS.0, INCIDENTS.1);
     errors.extend(errs);
+    for text in REGION_FILES
+        .map(|(_, text)| text)
+        .into_iter()
+        .chain([INCIDENTS.1])
+    {
+        super::pages::release(text.as_bytes(), text.as_bytes());
+    }
     (Dataset::new(incidents, all_regions), errors)
 }

@@ -78,11 +78,14 @@ impl Gazetteer {
                 .names()
                 .map(|(iso, n)| (iso.to_owned(), n.to_owned()))
                 .collect();
-            Gazetteer::parse(
-                include_str!("../../assets/gazetteer.tsv"),
+            static PLACES: &str = include_str!("../../assets/gazetteer.tsv");
+            let gazetteer = Gazetteer::parse(
+                PLACES,
                 include_str!("../../assets/place_aliases.tsv"),
                 &names,
-            )
+            );
+            crate::io::pages::release(PLACES.as_bytes(), PLACES.as_bytes());
+            gazetteer
         })
     }
 

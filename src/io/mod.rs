@@ -10,6 +10,7 @@ pub mod error;
 pub mod gazetteer;
 pub mod import;
 pub mod incidents;
+pub mod pages;
 pub mod progress;
 pub mod provinces;
 pub mod regions;

@@ -81,12 +81,13 @@ impl Provinces {
         static CELL: std::sync::OnceLock<Provinces> = std::sync::OnceLock::new();
         CELL.get_or_init(|| {
             // Our own asset, checked by a test: failing here is a broken build.
-            Self::decode(include_bytes!(concat!(env!("OUT_DIR"), "/provinces.bin"))).unwrap_or_else(
-                |e| {
-                    log::error!("embedded provinces unreadable: {e}");
-                    Self::default()
-                },
-            )
+            static BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/provinces.bin"));
+            let provinces = Self::decode(BYTES).unwrap_or_else(|e| {
+                log::error!("embedded provinces unreadable: {e}");
+                Self::default()
+            });
+            crate::io::pages::release(BYTES, BYTES);
+            provinces
         })
     }
 

@@ -56,10 +56,12 @@ impl Levels {
         level.pieces.get_or_init(|| {
             // Written by our own build script and checked whole by a test; a broken level
             // would only leave the area undrawn at that zoom.
-            decode_level(level.bytes).unwrap_or_else(|e| {
+            let pieces = decode_level(level.bytes).unwrap_or_else(|e| {
                 log::error!("prepared outline, level {n}: {e}");
                 Vec::new()
-            })
+            });
+            super::pages::release(EMBEDDED, level.bytes);
+            pieces
         })
     }
 }
@@ -100,6 +102,8 @@ fn levels(bytes: &'static [u8], at: usize) -> Result<Levels, String> {
             pieces: OnceLock::new(),
         });
     }
+    // Finding the levels read a page at the head of each; they are read again when drawn.
+    super::pages::release(EMBEDDED, &bytes[at..r.at()]);
     Ok(Levels { levels })
 }
 

@@ -110,10 +110,13 @@ pub struct LabelStyle {
 
 impl Labels {
     pub fn embedded() -> Self {
-        Self::parse(include_str!("../../assets/labels.json")).unwrap_or_else(|e| {
+        static TEXT: &str = include_str!("../../assets/labels.json");
+        let labels = Self::parse(TEXT).unwrap_or_else(|e| {
             log::error!("embedded labels unreadable: {e}");
             Self { labels: Vec::new() }
-        })
+        });
+        crate::io::pages::release(TEXT.as_bytes(), TEXT.as_bytes());
+        labels
     }
 
     pub fn parse(text: &str) -> Result<Self, serde_json::Error> {
