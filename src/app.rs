@@ -124,6 +124,8 @@ pub struct AtlasApp {
 /// Handles that are rebuilt on start, never saved, grouped by what they serve.
 struct Runtime {
     ctx: egui::Context,
+    /// Drawing on the CPU: the map is drawn a layer at a time (`map::software_gl`).
+    software_gl: bool,
     launch: Launch,
     tiles: Tiles,
     camera: Camera,

@@ -78,6 +78,7 @@ impl AtlasApp {
             provenance: &provenance,
             range: range.clone(),
             tool: (rt.panels.tool, &rt.panels.tool_points),
+            software_gl: rt.software_gl,
         };
         let tiles = MapTiles {
             offline: &mut rt.tiles.offline,
@@ -445,6 +446,8 @@ struct Inputs<'a> {
     range: std::ops::Range<usize>,
     /// The ruler, note or arrow in hand and the points it has.
     tool: (Tool, &'a [[f64; 2]]),
+    /// Each layer drawn before the next is prepared (`map::software_gl`).
+    software_gl: bool,
 }
 
 /// The parts in drawing order: areas, place names, incidents, then what is under the
@@ -467,6 +470,13 @@ fn draw_parts(
     } = inputs;
     let map = response.rect;
     let painter = ui.painter().with_clip_rect(map);
+    let end_layer = || {
+        if inputs.software_gl {
+            crate::map::software_gl::end_layer(&painter);
+        }
+    };
+    // The panels and the tiles.
+    end_layer();
     // Areas: one mesh per role so each keeps its own translucency. The provinces map is
     // filled already; the areas on top of it would only muddy its classes.
     let roles: Vec<RegionRole> = RegionRole::ALL
@@ -487,6 +497,7 @@ fn draw_parts(
             painter.add(egui::Shape::Mesh(mesh.clone()));
         }
     }
+    end_layer();
     let mut story_names = Vec::new();
     if state.layers.labels {
         let reserved = reserved_for_overlays(map, look, inputs);
@@ -494,6 +505,7 @@ fn draw_parts(
         stats.labels = placed.names.iter().map(|n| (*n).to_owned()).collect();
         story_names = placed.story;
     }
+    end_layer();
     scene.drawn = Default::default();
     if state.layers.incidents {
         let m = ModeInputs {
@@ -508,6 +520,7 @@ fn draw_parts(
         scene.drawn = drawn;
         stats.mode_key = Some(key);
     }
+    end_layer();
     // The story's cities stay readable where the clusters pile up on them.
     let drawn = &scene.drawn;
     stats.labels_lifted =

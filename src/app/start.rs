@@ -92,7 +92,12 @@ impl AtlasApp {
             Some(h) => (h.prepared.join().ok(), h.tiles.join().ok().flatten()),
             None => (None, None),
         };
-        Self::build(&cc.egui_ctx, saved.as_deref(), launch, prepared, tiles)
+        let mut app = Self::build(&cc.egui_ctx, saved.as_deref(), launch, prepared, tiles);
+        app.rt.software_gl = cc
+            .gl
+            .as_deref()
+            .is_some_and(crate::map::software_gl::is_software);
+        app
     }
 
     pub fn new(ctx: &egui::Context, saved: Option<&str>, launch: Launch) -> Self {
@@ -131,6 +136,7 @@ impl AtlasApp {
         }
         let rt = Runtime {
             ctx: ctx.clone(),
+            software_gl: false,
             tiles: Tiles {
                 offline,
                 online: None,

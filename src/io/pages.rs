@@ -3,7 +3,7 @@
 //! The data compiled into the binary is read where it lies, in the binary's own file
 //! mapping; each page read stays counted in the process's memory. Once the bytes are decoded
 //! into the atlas's own structures (the basemap's levels, the outlines, the incidents, the
-//! labels) those pages are a second copy nothing reads: 10 MB at start. The system is told
+//! labels) those pages are a second copy nothing reads: 6 MB at start. The system is told
 //! so. The bytes stay valid: a page read again comes back from the file, unchanged, since
 //! the mapping is read-only.
 

@@ -16,6 +16,7 @@ pub mod places;
 pub mod precision;
 pub mod regions;
 pub mod scale_bar;
+pub mod software_gl;
 pub mod strokes;
 pub mod transform;
 
