@@ -8,7 +8,6 @@ use super::regions::{RegionShape, area_style};
 use super::strokes::Strokes;
 use crate::model::RegionRole;
 use egui::Mesh;
-use egui::epaint::Tessellator;
 use std::sync::Arc;
 
 /// Everything the meshes depend on.
@@ -47,11 +46,6 @@ impl Areas {
             fade,
         };
         if self.key.as_ref() != Some(&key) {
-            let options = ctx.tessellation_options(|o| *o);
-            // Fills and strokes need neither the font atlas nor its prepared discs.
-            let mut tessellator = Tessellator::new(key.pixels_per_point, options, [1, 1], vec![]);
-            // Outlines wholly off the map are not tessellated, as egui itself would cull them.
-            tessellator.set_clip_rect(t.clip.expand(8.0));
             self.meshes = roles
                 .iter()
                 .filter_map(|&role| {
@@ -65,7 +59,7 @@ impl Areas {
                     if mesh.is_empty() && outlines.mesh.is_empty() {
                         return None;
                     }
-                    Some((role, outlines.finish(&mut tessellator, mesh).map(Arc::new)))
+                    Some((role, outlines.finish(mesh).map(Arc::new)))
                 })
                 .collect();
             self.key = Some(key);

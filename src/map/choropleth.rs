@@ -8,7 +8,6 @@ use super::regions::AreaStyle;
 use super::strokes::Strokes;
 use super::transform::ScreenTransform;
 use crate::io::provinces::Area;
-use egui::epaint::Tessellator;
 use egui::{Align2, Color32, FontId, Mesh, Painter};
 use std::sync::Arc;
 
@@ -118,9 +117,6 @@ impl Choropleth {
         let ppp = painter.ctx().pixels_per_point();
         let key = (*t, ppp, dark, classes);
         if self.key.as_ref() != Some(&key) {
-            let options = painter.ctx().tessellation_options(|o| *o);
-            let mut tessellator = Tessellator::new(ppp, options, [1, 1], vec![]);
-            tessellator.set_clip_rect(t.clip.expand(8.0));
             let mut mesh = Mesh::default();
             let mut outlines = Strokes::new(painter.ctx());
             let edge = if dark {
@@ -143,7 +139,7 @@ impl Choropleth {
                 };
                 place.shape.paint(t, &area, &mut mesh, &mut outlines);
             }
-            self.meshes = outlines.finish(&mut tessellator, mesh).map(Arc::new);
+            self.meshes = outlines.finish(mesh).map(Arc::new);
             self.key = Some(key);
         }
         for mesh in &self.meshes {

@@ -9,10 +9,25 @@ use egui::{Color32, Painter, Pos2, Shape, Stroke};
 /// How far, in pixels, an edge's straight pieces may stray inside the true circle.
 const TOLERANCE_PX: f32 = 0.2;
 
+/// The largest disc egui keeps ready in its font texture (`LARGEST_CIRCLE_RADIUS`), in
+/// pixels, and the margin it rounds a radius up by before picking one (2^0.25).
+const PREPARED_DISC_PX: f32 = 8.0;
+const PREPARED_DISC_MARGIN: f32 = 1.189;
+
 /// A filled circle with its edge outside `r`, as `Painter::circle` draws it.
 pub fn circle(painter: &Painter, at: Pos2, r: f32, fill: Color32, stroke: Stroke) {
-    painter.circle_filled(at, r, fill);
-    ring(painter, at, r, stroke);
+    let outer_px = (r + stroke.width) * painter.pixels_per_point();
+    if fill.is_opaque() && !stroke.is_empty() && outer_px * PREPARED_DISC_MARGIN <= PREPARED_DISC_PX
+    {
+        // A small dot (a city's, on every label): its edge as a disc of the edge's colour
+        // under it. Both are egui's ready discs, four triangles where the stroked edge is
+        // some seventy; the fill hides the edge disc's middle.
+        painter.circle_filled(at, r + stroke.width, stroke.color);
+        painter.circle_filled(at, r, fill);
+    } else {
+        painter.circle_filled(at, r, fill);
+        ring(painter, at, r, stroke);
+    }
 }
 
 /// The edge alone, outside `r` (as `Painter::circle_stroke`).

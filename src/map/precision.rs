@@ -173,7 +173,7 @@ fn area_mesh(
             tessellator.tessellate_shape(dash, &mut badges);
         }
     }
-    let [mesh, lines] = outlines.finish(&mut tessellator, mesh);
+    let [mesh, lines] = outlines.finish(mesh);
     [mesh, lines, badges]
 }
 

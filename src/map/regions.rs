@@ -7,7 +7,7 @@ use super::transform::{ScreenTransform, boxes_touch};
 use crate::io::shape_lods::Levels;
 use crate::model::shape_lods::{LODS, Piece};
 use crate::model::{Region, RegionRole};
-use egui::{Color32, Mesh, Shape, Stroke};
+use egui::{Color32, Mesh, Stroke};
 
 pub struct RegionShape {
     pub role: RegionRole,
@@ -130,9 +130,7 @@ impl PolygonShape {
                 let stroke = Stroke::new(style.width, style.outline);
                 for (run, _) in runs {
                     if style.dashed {
-                        outlines
-                            .shapes
-                            .extend(Shape::dashed_line(&run, stroke, 10.0, 6.0));
+                        outlines.dashed(&run, stroke, 10.0, 6.0);
                     } else {
                         outlines.line(&run, whole && outline.closed, stroke);
                     }

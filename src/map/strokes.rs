@@ -1,10 +1,9 @@
-//! Solid lines as one strip of two triangles a segment, their soft edge read from a small
-//! texture. egui's own strokes soften the edge with two more strips of triangles, six a
-//! segment: the areas' outlines were two fifths of the first frame's triangles, and a
-//! software rasteriser pays for every one in time and memory.
+//! Lines as one strip of two triangles a segment (a dash of a dashed line is a strip of its
+//! own), their soft edge read from a small texture. egui's own strokes soften the edge with
+//! two more strips of triangles, six a segment: the areas' outlines were two fifths of the
+//! first frame's triangles, and a software rasteriser pays for every one in time and memory.
 
-use egui::epaint::Tessellator;
-use egui::{Color32, Context, Id, Mesh, Pos2, Shape, Stroke, TextureHandle, TextureId, Vec2};
+use egui::{Color32, Context, Id, Mesh, Pos2, Stroke, TextureHandle, TextureId, Vec2};
 
 /// Line widths the texture has a row for, in pixels: a row every eighth of a pixel, to just
 /// under 16. A power of two, like the tiles' and the fonts' textures: llvmpipe compiles
@@ -16,10 +15,9 @@ const ACROSS: usize = 32;
 /// A corner's point may reach this many half-widths out; sharper ones are cut back.
 const MITER_LIMIT: f32 = 4.0;
 
-/// The lines of one overlay: solid ones in `mesh`, the rest (dashed) as shapes to tessellate.
+/// The lines of one overlay, in one mesh.
 pub struct Strokes {
     pub mesh: Mesh,
-    pub shapes: Vec<Shape>,
     pixels_per_point: f32,
 }
 
@@ -27,8 +25,43 @@ impl Strokes {
     pub fn new(ctx: &Context) -> Self {
         Self {
             mesh: Mesh::with_texture(texture(ctx)),
-            shapes: Vec::new(),
             pixels_per_point: ctx.pixels_per_point(),
+        }
+    }
+
+    /// A line through `points` in dashes `dash` long with `gap` between, starting with a
+    /// dash, as egui's `Shape::dashed_line` lays them out; a dash turns corners with the line.
+    pub fn dashed(&mut self, points: &[Pos2], stroke: Stroke, dash: f32, gap: f32) {
+        if dash <= 0.0 || gap < 0.0 || points.len() < 2 {
+            return;
+        }
+        let mut drawing = true;
+        // What is left of the current dash or gap.
+        let mut left = dash;
+        let mut current = vec![points[0]];
+        for w in points.windows(2) {
+            let (mut from, to) = (w[0], w[1]);
+            let mut length = (to - from).length();
+            while length >= left {
+                let at = from + (to - from) * (left / length);
+                length -= left;
+                from = at;
+                if drawing {
+                    current.push(at);
+                    self.line(&current, false, stroke);
+                }
+                current.clear();
+                current.push(at);
+                drawing = !drawing;
+                left = if drawing { dash } else { gap.max(f32::EPSILON) };
+            }
+            left -= length;
+            if drawing {
+                current.push(to);
+            }
+        }
+        if drawing && current.len() > 1 {
+            self.line(&current, false, stroke);
         }
     }
 
@@ -103,12 +136,8 @@ impl Strokes {
 }
 
 impl Strokes {
-    /// What an overlay paints, bottom first: `fills` with the dashed lines tessellated onto
-    /// them, then the solid lines.
-    pub fn finish(self, tessellator: &mut Tessellator, mut fills: Mesh) -> [Mesh; 2] {
-        for shape in self.shapes {
-            tessellator.tessellate_shape(shape, &mut fills);
-        }
+    /// What an overlay paints, bottom first: `fills`, then the lines.
+    pub fn finish(self, fills: Mesh) -> [Mesh; 2] {
         [fills, self.mesh]
     }
 }
@@ -204,6 +233,27 @@ mod tests {
         assert!((corner.x.abs() - 1.5).abs() < 1e-4 && (corner.y.abs() - 1.5).abs() < 1e-4);
         s.line(&square[..2], false, Stroke::new(2.0, Color32::RED));
         assert_eq!(s.mesh.indices.len(), 5 * 6);
+    }
+
+    #[test]
+    fn dashes_follow_the_line_and_its_corners() {
+        let ctx = Context::default();
+        let mut s = Strokes::new(&ctx);
+        let line = [egui::pos2(0.0, 0.0), egui::pos2(52.0, 0.0)];
+        // 10 on, 6 off over 52: dashes at 0-10, 16-26, 32-42 and 48-52.
+        s.dashed(&line, Stroke::new(2.0, Color32::RED), 10.0, 6.0);
+        assert_eq!(s.mesh.indices.len(), 4 * 6);
+        let xs: Vec<f32> = s.mesh.vertices.iter().step_by(2).map(|v| v.pos.x).collect();
+        assert_eq!(xs, [0.0, 10.0, 16.0, 26.0, 32.0, 42.0, 48.0, 52.0]);
+        // A dash across a corner bends with it: three points, two segments.
+        let mut s = Strokes::new(&ctx);
+        let corner = [
+            egui::pos2(0.0, 0.0),
+            egui::pos2(5.0, 0.0),
+            egui::pos2(5.0, 5.0),
+        ];
+        s.dashed(&corner, Stroke::new(2.0, Color32::RED), 10.0, 6.0);
+        assert_eq!((s.mesh.vertices.len(), s.mesh.indices.len()), (6, 2 * 6));
     }
 
     #[test]
