@@ -494,12 +494,20 @@ pub fn dashed_circle(painter: &Painter, at: Pos2, r: f32, stroke: Stroke) {
 
 /// The dashes of [`dashed_circle`], about one every 9 points of its edge.
 pub fn dashed_ring(at: Pos2, r: f32, stroke: Stroke) -> Vec<egui::Shape> {
+    let (dash, gap) = RING_DASH;
+    egui::Shape::dashed_line(&ring_points(at, r), stroke, dash, gap)
+}
+
+/// A dashed circle's dash and gap, in points.
+pub const RING_DASH: (f32, f32) = (5.0, 4.0);
+
+/// The corners of a dashed circle's edge, the first again at the end.
+pub fn ring_points(at: Pos2, r: f32) -> Vec<Pos2> {
     let n = ((std::f32::consts::TAU * r / 4.5).round() as usize).clamp(12, 96);
-    let points: Vec<Pos2> = (0..=n)
+    (0..=n)
         .map(|k| {
             let a = k as f32 / n as f32 * std::f32::consts::TAU;
             at + egui::vec2(a.cos(), a.sin()) * r
         })
-        .collect();
-    egui::Shape::dashed_line(&points, stroke, 5.0, 4.0)
+        .collect()
 }

@@ -3,7 +3,7 @@
 //! a place nobody reported. District-level ones stay at their point as a soft disc
 //! (`incidents::paint_marker`).
 
-use super::incidents::{Drawn, LIST_LIMIT, Mark, Style, dashed_ring};
+use super::incidents::{Drawn, LIST_LIMIT, Mark, RING_DASH, Style, ring_points};
 use super::places::PlaceShapes;
 use super::regions::AreaStyle;
 use super::strokes::Strokes;
@@ -20,8 +20,8 @@ use std::sync::Arc;
 #[derive(Default)]
 pub struct AreaMeshes {
     key: Option<Key>,
-    /// The washes, the edges over them, the badges over both.
-    meshes: [Arc<Mesh>; 3],
+    /// The washes, the edges over them, the badges over both and the badges' dashes.
+    meshes: [Arc<Mesh>; 4],
 }
 
 /// One area with incidents placed at it in `range`, and its badge.
@@ -126,7 +126,7 @@ fn area_mesh(
     shapes: &mut PlaceShapes,
     ppp: f32,
     style: &Style,
-) -> [Mesh; 3] {
+) -> [Mesh; 4] {
     let options = ctx.tessellation_options(|o| *o);
     let mut tessellator = Tessellator::new(ppp, options, [1, 1], vec![]);
     tessellator.set_clip_rect(t.clip.expand(8.0));
@@ -164,17 +164,18 @@ fn area_mesh(
         style.halo.gamma_multiply(0.85),
     );
     let mut badges = Mesh::default();
+    // Two triangles a dash, where egui's tessellated dashes were ten.
+    let mut dashes = Strokes::new(ctx);
+    let (dash, gap) = RING_DASH;
     for o in occupied {
         tessellator.tessellate_shape(
             egui::Shape::circle_filled(o.at, o.radius, disc),
             &mut badges,
         );
-        for dash in dashed_ring(o.at, o.radius, ring) {
-            tessellator.tessellate_shape(dash, &mut badges);
-        }
+        dashes.dashed(&ring_points(o.at, o.radius), ring, dash, gap);
     }
     let [mesh, lines] = outlines.finish(mesh);
-    [mesh, lines, badges]
+    [mesh, lines, badges, dashes.mesh]
 }
 
 /// `top` painted over `under` (both premultiplied), as one colour: what the two would blend
